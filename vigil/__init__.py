@@ -1,0 +1,1 @@
+"""Vigil: prevent child trafficking and respond to it."""

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from vigil.core.views import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/report/", permanent=False)),
+    path("healthz", healthz, name="healthz"),
+    path("", include("vigil.core.urls")),
+    path("report/", include("vigil.tips.public_urls")),
+    path("inbox/", include("vigil.tips.inbox_urls")),
+    path("sms/", include("vigil.tips.sms_urls")),
+    path("api/v1/", include("vigil.api_urls")),
+    path("accounts/", include("vigil.accounts.urls")),
+    path("audit/", include("vigil.audit.urls")),
+    path("admin/", admin.site.urls),
+]
