@@ -1,5 +1,8 @@
 """The cast every test can use: one hotline and the people around it."""
 
+import os
+import shutil
+
 import pytest
 
 from vigil.accounts.models import OrganisationKind, Role
@@ -75,3 +78,47 @@ def signed_in(client):
         return client
 
     return sign
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never a downloaded build).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server's
+    # database calls happen in its own thread, so Django's guard is moot here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium):
+    """A fresh browser profile; pass java_script_enabled=False through `new_context`."""
+    contexts = []
+
+    def new_context(**kwargs):
+        context = chromium.new_context(**kwargs)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield new_context
+    for context in contexts:
+        context.close()
