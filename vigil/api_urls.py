@@ -1,7 +1,8 @@
-"""The /api/v1/ router: each app adds its own routes."""
+"""The /api/v1/ router: each app's api module adds its routes to the one API."""
 
 from django.urls import path
 
+import vigil.tips.api  # noqa: F401  (registers the tip routes)
 from vigil.api import api
 
 urlpatterns = [path("", api.urls)]
