@@ -1,13 +1,47 @@
 """The cast every test can use: one hotline and the people around it."""
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 
 from vigil.accounts.models import OrganisationKind, Role
 from vigil.accounts.tests.factories import OrganisationFactory, member, sign_in
 from vigil.regions.models import Helpline, Place, PlaceKind
+
+TRIGGERS = importlib.import_module("vigil.audit.migrations.0002_append_only_triggers")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test client shares one rate-limit key: start each test with a clean budget."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_audit_trail_after_committed_tests(request):
+    """Let the test database be emptied after tests that commit (live server ones).
+
+    SQLite empties tables row by row, which the audit trail's append-only
+    trigger refuses; lift it just long enough to clear the trail.
+    """
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    vendor = connection.vendor
+    down = {"sqlite": TRIGGERS.SQLITE_DOWN, "postgresql": TRIGGERS.POSTGRES_DOWN}[vendor]
+    up = {"sqlite": TRIGGERS.SQLITE_UP, "postgresql": TRIGGERS.POSTGRES_UP}[vendor]
+    with connection.cursor() as cursor:
+        for sql in down:
+            cursor.execute(sql)
+        cursor.execute("DELETE FROM audit_auditevent")
+        for sql in up:
+            cursor.execute(sql)
 
 
 @pytest.fixture

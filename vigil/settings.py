@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vigil.audit",
     "vigil.regions",
     "vigil.tips",
+    "vigil.demo",
 ]
 
 MIDDLEWARE = [
@@ -174,8 +175,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(os.environ.get("VIGIL_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "vigil.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: Chromium sends "Origin: null" on form posts under
+# no-referrer, which fails the CSRF check. Referer never reaches another host either way.
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Pages load nothing from any other host, ever.
 SECURE_CSP = {

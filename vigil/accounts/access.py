@@ -6,6 +6,7 @@ outsider: both raise Http404.
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -59,7 +60,9 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
-            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
+            return redirect(
+                f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.path}, safe='/')}"
+            )
         if not is_fully_signed_in(user):
             return redirect("accounts:two_factor")
         return view(request, *args, **kwargs)

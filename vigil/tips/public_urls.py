@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vigil.tips import public_views
 
 app_name = "report"
-urlpatterns = []
+urlpatterns = [
+    path("", public_views.new_report, name="new"),
+    path("followup/", public_views.followup, name="followup"),
+    path("followup/thread/", public_views.thread, name="thread"),
+    path("followup/close/", public_views.close, name="close"),
+]

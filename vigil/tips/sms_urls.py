@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vigil.tips import sms_views
 
 app_name = "sms"
-urlpatterns = []
+urlpatterns = [path("inbound/", sms_views.inbound, name="inbound")]
