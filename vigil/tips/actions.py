@@ -136,3 +136,14 @@ def mark_read(tip: Tip) -> None:
     if tip.has_unread_reporter_message:
         tip.has_unread_reporter_message = False
         tip.save(update_fields=["has_unread_reporter_message"])
+
+
+def record_reporter_view(tip: Tip, channel: str) -> None:
+    """The reporter opened their report: audited like any other read, without identity."""
+    record(
+        Action.VIEW,
+        tip,
+        organisation=tip.hotline,
+        actor_label=f"{REPORTER} ({Channel(channel).label})",
+        summary="reporter opened the report with the receipt code",
+    )

@@ -127,6 +127,7 @@ def open_report(request, payload: FollowupIn):
     tip = actions.find_by_receipt(payload.receipt_code)
     if tip is None:
         return Status(404, NO_REPORT)
+    actions.record_reporter_view(tip, Channel.API)
     return Status(200, _thread(tip))
 
 

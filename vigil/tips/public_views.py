@@ -268,6 +268,7 @@ def thread(request):
         status = 400
     else:
         form = MessageForm()
+        actions.record_reporter_view(tip, Channel.WEB)
     context = {
         "tip": tip,
         "form": form,
