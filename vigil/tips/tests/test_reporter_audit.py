@@ -63,3 +63,14 @@ def test_purge_expired_drops_only_old_idempotency_records(client, hotline, capsy
     call_command("purge_expired")
     assert "Removed 1" in capsys.readouterr().out
     assert IdempotencyRecord.objects.count() == 1
+
+
+def test_purge_expired_forgets_expired_reporter_sessions(client, hotline):
+    from django.contrib.sessions.models import Session
+
+    TipFactory(hotline=hotline, receipt=RECEIPT)
+    client.post("/report/followup/", {"receipt": RECEIPT})
+    assert Session.objects.count() == 1
+    Session.objects.update(expire_date=timezone.now() - timedelta(minutes=1))
+    call_command("purge_expired")
+    assert Session.objects.count() == 0
