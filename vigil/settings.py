@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vigil.audit",
     "vigil.regions",
     "vigil.tips",
+    "vigil.triage",
     "vigil.demo",
 ]
 
@@ -255,6 +256,10 @@ VIGIL_SMS_AUTH_TOKEN = os.environ.get("VIGIL_SMS_AUTH_TOKEN", "")
 VIGIL_SMS_WEBHOOK_URL = os.environ.get("VIGIL_SMS_WEBHOOK_URL", "")
 VIGIL_SMS_BACKEND = os.environ.get("VIGIL_SMS_BACKEND", "vigil.tips.sms_backends.ConsoleBackend")
 VIGIL_SMS_CONVERSATION_MINUTES = int(os.environ.get("VIGIL_SMS_CONVERSATION_MINUTES", "60"))
+
+# Apps that act on tips without the tips app importing them (see vigil/tips/hooks.py).
+VIGIL_TIP_HOOKS: list[str] = []
+VIGIL_TIP_PANELS: list[str] = []
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from vigil.audit.actions import record
 from vigil.audit.models import Action
-from vigil.tips import receipts, routing
+from vigil.tips import hooks, receipts, routing
 from vigil.tips.models import Author, Channel, Status, Tip, TipAttachment, TipMessage
 from vigil.tips.photos import CleanPhoto
 
@@ -66,6 +66,7 @@ def submit_tip(
             actor_label=f"{label} ({Channel(channel).label})",
             summary=f"tip {tip.reference} received with {len(photos)} photo(s)",
         )
+        transaction.on_commit(lambda: hooks.tip_changed(tip))
     return tip, code
 
 
@@ -94,6 +95,7 @@ def add_reporter_message(tip: Tip, body: str, photos: list[CleanPhoto] = ()) -> 
             actor_label=REPORTER,
             summary=f"reporter added a message with {len(photos)} photo(s)",
         )
+        transaction.on_commit(lambda: hooks.tip_changed(tip))
     return message
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from vigil.accounts.access import organisations_where, staff_required
 from vigil.audit.actions import record_view
 from vigil.regions import places
-from vigil.tips import access, actions
+from vigil.tips import access, actions, hooks
 from vigil.tips.inbox_filters import InboxFilterForm, inbox_tips, region_choices
 from vigil.tips.inbox_forms import AskForm, StatusForm
 from vigil.tips.models import Status
@@ -80,6 +80,7 @@ def _render_detail(request, tip, *, ask_form=None, status_form=None, status=200)
         "ask_form": ask_form or AskForm(),
         "status_form": status_form or StatusForm(tip=tip),
         "closed": tip.status == Status.CLOSED,
+        "panels": hooks.panels(request, tip),
     }
     return render(request, "tips/inbox_detail.html", context, status=status)
 
