@@ -165,4 +165,7 @@ def send_to_reporter(tip: Tip, body: str) -> None:
     if conversation is None:
         logger.warning("tip %s has no SMS conversation to answer", tip.reference)
         return
+    # A question reopens the window, so the reporter's answer joins this tip.
+    conversation.last_message_at = timezone.now()
+    conversation.save(update_fields=["last_message_at"])
     _send(conversation.phone, body)

@@ -337,3 +337,21 @@ def test_the_console_backend_never_shows_or_logs_the_full_number(
     assert "SMS to ••••••23: Thank you." in printed
     assert "7700900123" not in printed
     assert "7700900123" not in caplog.text
+
+
+def test_a_question_reopens_the_window_so_a_late_answer_joins_the_tip(
+    client, hotline, analyst, settings, django_capture_on_commit_callbacks
+):
+    send(client, message("Report"))
+    tip = Tip.objects.get()
+    SmsConversation.objects.update(
+        last_message_at=timezone.now()
+        - timedelta(minutes=settings.VIGIL_SMS_CONVERSATION_MINUTES + 30)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.ask_reporter(tip, analyst, "Is she still there?")
+
+    send(client, message("Yes, every night"))
+
+    assert Tip.objects.count() == 1
+    assert [m.body for m in tip.messages.filter(author_kind="reporter")] == ["Yes, every night"]
