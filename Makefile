@@ -8,7 +8,7 @@ PYTHON ?= $(firstword $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versi
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint format messages chromium clean
+.PHONY: install run serve test lint format messages chromium clean bench
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12+ is needed (e.g. apt-get install python3.12 or pyenv install 3.12)"; exit 1; }
@@ -47,6 +47,11 @@ test: install chromium lint
 	$(BIN)/vigil check --fail-level WARNING
 	$(BIN)/vigil makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Triage quality and speed, Presidio alongside (benchmarks/README.md); BENCH_ARGS="--tips 100000".
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/triage.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -244,7 +244,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("VIGIL_FROM_EMAIL", "vigil@localhost")
 
 # The deployment's own country: default for phone numbers and the report form.
 VIGIL_COUNTRY = os.environ.get("VIGIL_COUNTRY", "XV")
+# Default phone region when the country is unknown to libphonenumber (e.g. "XV"); "" = none.
+VIGIL_PHONE_REGION = os.environ.get("VIGIL_PHONE_REGION", "GB" if VIGIL_COUNTRY == "XV" else "")
 VIGIL_SITE_NAME = os.environ.get("VIGIL_SITE_NAME", "Vigil")
+# The public address, for links in emails (e.g. https://vigil.example.org).
+VIGIL_SITE_URL = os.environ.get("VIGIL_SITE_URL", "")
 # Where the client's address is read from for rate limiting only (never stored);
 # behind a reverse proxy, the header it sets, e.g. HTTP_X_REAL_IP.
 VIGIL_CLIENT_ADDRESS_HEADER = os.environ.get("VIGIL_CLIENT_ADDRESS_HEADER", "")
@@ -258,8 +262,13 @@ VIGIL_SMS_BACKEND = os.environ.get("VIGIL_SMS_BACKEND", "vigil.tips.sms_backends
 VIGIL_SMS_CONVERSATION_MINUTES = int(os.environ.get("VIGIL_SMS_CONVERSATION_MINUTES", "60"))
 
 # Apps that act on tips without the tips app importing them (see vigil/tips/hooks.py).
-VIGIL_TIP_HOOKS: list[str] = []
-VIGIL_TIP_PANELS: list[str] = []
+# The analysis first: hooks after it read the tip's priority.
+VIGIL_TIP_HOOKS: list[str] = [
+    "vigil.triage.pipeline.on_tip_received",
+    # Deadlines from the protocol and the on-call notice: needs the priority.
+    "vigil.triage.workflow.on_tip_received",
+]
+VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel"]
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("vigil.core.urls")),
     path("report/", include("vigil.tips.public_urls")),
     path("inbox/", include("vigil.tips.inbox_urls")),
+    path("triage/", include("vigil.triage.urls")),
+    path("escalations/", include("vigil.triage.escalation_urls")),
     path("sms/", include("vigil.tips.sms_urls")),
     path("api/v1/", include("vigil.api_urls")),
     path("accounts/", include("vigil.accounts.urls")),

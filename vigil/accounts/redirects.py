@@ -4,6 +4,8 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from vigil.accounts.models import Role
+
 
 def local_path(value: str | None, default: str | None = None) -> str:
     """`value` if it is a path on this site, else the default landing page.
@@ -21,11 +23,15 @@ def local_path(value: str | None, default: str | None = None) -> str:
 
 
 def landing_page(person) -> str:
-    """Where a sign-in without `next` ends: the inbox for those who handle personal data.
+    """Where a sign-in without `next` ends: the inbox for those who handle tips.
 
     Everyone else (trainers, policy analysts) has no inbox; their own page says
     who they are signed in as and what they may open.
     """
-    if person.needs_two_factor:
+    roles = set(person.memberships.values_list("role", flat=True))
+    if roles & {Role.ANALYST, Role.SUPERVISOR}:
         return resolve_url(settings.LOGIN_REDIRECT_URL)
+    if Role.LIAISON in roles:
+        # Liaisons never see the inbox, only what was escalated to their agency.
+        return "/escalations/"
     return resolve_url("accounts:home")

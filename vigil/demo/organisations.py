@@ -83,8 +83,13 @@ def build_people() -> tuple[int, list[Login]]:
         if person is None:
             # argon2 is slow on purpose: hash the shared demo password once.
             password_hash = password_hash or make_password(DEMO_PASSWORD)
+            # example.org never delivers: with the console mail backend the demo's
+            # notifications are printed, never sent.
             person = Person.objects.create(
-                username=username, display_name=display_name, password=password_hash
+                username=username,
+                display_name=display_name,
+                email=f"{username}@example.org",
+                password=password_hash,
             )
             created += 1
         created += Membership.objects.get_or_create(

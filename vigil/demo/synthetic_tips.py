@@ -4,14 +4,16 @@ Each tip is validated by TipForm and stored by actions.submit_tip (encrypted,
 routed, audited). Tip number i comes from a random generator seeded with i, so
 any run makes the same tips and a larger run only adds the missing ones.
 
-Phone numbers are only from ranges reserved for fiction: UK 07700 900xxx,
-North American 555-01xx and French 01 99 00 xx xx.
+Phone numbers are only from ranges reserved for fiction: UK 020 7946 0xxx,
+North American 555-01xx and French 01 99 00 xx xx (written as Valdorians
+dial them: Valdoria borrows the UK numbering plan, see VIGIL_PHONE_REGION).
 """
 
 import datetime
 import random
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils import timezone
 
 from vigil.accounts.models import Organisation
@@ -38,35 +40,39 @@ def fictional_phone(rng: random.Random, language: str) -> str:
     """A number from a range reserved for drama, written the way people write them."""
     kind = rng.choice(["uk", "uk", "us", "fr"])
     if kind == "uk":
-        digits = f"07700900{rng.randrange(1000):03d}"
+        # Ofcom's drama range (07700 900xxx is reserved too, but libphonenumber
+        # rejects it, so it would never link in the demo).
+        line = f"0{rng.randrange(1000):03d}"
+        digits = f"0207946{line}"
         styles = [
-            f"{digits[:5]} {digits[5:]}",
-            f"+44 7700 900{digits[-3:]}",
-            f"{digits[:5]}-{digits[5:8]}-{digits[8:]}",
-            f"+447700900{digits[-3:]}",
-            f"({digits[:5]}) {digits[5:8]} {digits[8:]}",
-            f"{digits[:5]} 9OO {digits[8:]}",  # letter O for zero, to dodge filters
+            f"020 7946 {line}",
+            f"+44 20 7946 {line}",
+            f"020-7946-{line}",
+            f"+44207946{line}",
+            f"(020) 7946 {line}",
+            f"020 7946 O{line[1:]}",  # letter O for zero, to dodge filters
             " ".join(digits),
         ]
     elif kind == "us":
         area = rng.choice(["202", "312", "415", "617"])
         line = f"01{rng.randrange(100):02d}"
-        digits = f"{area}555{line}"
+        # Valdoria dials like the UK (see VIGIL_PHONE_REGION): foreign numbers carry a prefix.
+        digits = f"001{area}555{line}"
         styles = [
-            f"({area}) 555-{line}",
-            f"{area}-555-{line}",
+            f"+1 ({area}) 555-{line}",
+            f"+1-{area}-555-{line}",
             f"+1 {area} 555 {line}",
-            f"{area}.555.{line}",
-            f"1{area}555{line}",
+            f"001 {area}.555.{line}",
+            f"+1{area}555{line}",
         ]
     else:
         a, b = rng.randrange(100), rng.randrange(100)
-        digits = f"019900{a:02d}{b:02d}"
+        digits = f"0033199 00{a:02d}{b:02d}".replace(" ", "")
         styles = [
-            f"01 99 00 {a:02d} {b:02d}",
             f"+33 1 99 00 {a:02d} {b:02d}",
-            f"01.99.00.{a:02d}.{b:02d}",
-            f"0199 00{a:02d}{b:02d}",
+            f"+33 (0)1 99 00 {a:02d} {b:02d}",
+            f"0033 1.99.00.{a:02d}.{b:02d}",
+            f"+33199 00{a:02d}{b:02d}",
         ]
     if language in _DIGIT_WORDS and rng.random() < 0.08:
         words = _DIGIT_WORDS[language]
@@ -205,6 +211,13 @@ def plan(index: int, now: datetime.datetime) -> TipPlan:
 
 
 def create_tip(tip_plan: TipPlan, *, analyst, partner: Organisation) -> Tip:
+    # One transaction: the analysis hooks run on commit, so they see the tip's
+    # backdated arrival (recency, deadlines) rather than the moment of seeding.
+    with transaction.atomic():
+        return _create_tip(tip_plan, analyst=analyst, partner=partner)
+
+
+def _create_tip(tip_plan: TipPlan, *, analyst, partner: Organisation) -> Tip:
     form = TipForm(data={k: v for k, v in tip_plan.form_data.items() if v not in ("", None)})
     if not form.is_valid():
         raise ValueError(f"synthetic tip does not validate: {form.errors.as_json()}")

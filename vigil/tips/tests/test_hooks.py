@@ -3,11 +3,11 @@
 from vigil.tips import actions
 from vigil.tips.models import Channel, Tip
 
-SEEN = []
+seen_tips = []
 
 
 def remember(tip):
-    SEEN.append(tip.pk)
+    seen_tips.append(tip.pk)
 
 
 def explode(tip):
@@ -18,24 +18,24 @@ def test_hooks_run_after_the_tip_is_committed(
     hotline, settings, django_capture_on_commit_callbacks
 ):
     settings.VIGIL_TIP_HOOKS = [f"{__name__}.remember"]
-    SEEN.clear()
+    seen_tips.clear()
     with django_capture_on_commit_callbacks(execute=True):
         tip, _code = actions.submit_tip({"narrative": "A girl sells roses."}, channel=Channel.WEB)
-    assert SEEN == [tip.pk]
+    assert seen_tips == [tip.pk]
     with django_capture_on_commit_callbacks(execute=True):
         actions.add_reporter_message(tip, "She is there again tonight.")
-    assert SEEN == [tip.pk, tip.pk]
+    assert seen_tips == [tip.pk, tip.pk]
 
 
 def test_a_failing_hook_is_logged_and_the_tip_is_kept(
     hotline, settings, django_capture_on_commit_callbacks, caplog
 ):
     settings.VIGIL_TIP_HOOKS = [f"{__name__}.explode", f"{__name__}.remember"]
-    SEEN.clear()
+    seen_tips.clear()
     with django_capture_on_commit_callbacks(execute=True):
         tip, _code = actions.submit_tip(
             {"narrative": "A boy begs at the lights."}, channel=Channel.WEB
         )
     assert Tip.objects.filter(pk=tip.pk).exists()
-    assert SEEN == [tip.pk]
+    assert seen_tips == [tip.pk]
     assert "tip hook" in caplog.text and "A boy begs" not in caplog.text

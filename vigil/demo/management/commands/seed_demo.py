@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from vigil.accounts.models import Person
-from vigil.demo import country, organisations, synthetic_tips
+from vigil.demo import country, organisations, protocols, synthetic_tips
 
 
 class Command(BaseCommand):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
             orgs = organisations.build_organisations()
             people, logins = organisations.build_people()
             raw_key = organisations.issue_partner_key()
+            rules = protocols.build_protocol() + protocols.build_on_call_shift()
         hotline = organisations.hotline()
         analyst = Person.objects.get(username=organisations.PEOPLE["analyst"][0])
 
@@ -45,14 +46,14 @@ class Command(BaseCommand):
             progress=progress,
         )
 
-        if not any((places, orgs, people, raw_key, made)):
+        if not any((places, orgs, people, raw_key, rules, made)):
             out.write(self.style.SUCCESS("Nothing new: the demo data is already there."))
         else:
             out.write(
                 self.style.SUCCESS(
                     f"Demo data for {country.NAME} ({country.CODE}): {places} places and "
                     f"helplines, {orgs} organisations, {people} people and memberships, "
-                    f"{made} tips created."
+                    f"{rules} protocol rules and on-call shifts, {made} tips created."
                 )
             )
         out.write(f"The demo hotline now holds {hotline.tips.count()} tips.")
