@@ -17,11 +17,13 @@ import json
 import re
 import re._constants as _c
 import re._parser as _sre_parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from vigil.triage.negation import (
     FOLD_TABLE,
+    CueScreen,
     cue_before_any,
     cue_inside,
     deferred_to_adulthood,
@@ -369,8 +371,9 @@ def specs_from_data(data: dict) -> list[IndicatorSpec]:
     ]
 
 
-def _patterns_at(word: str, catalogue: Catalogue) -> tuple[_Pattern, ...]:
-    """The regex patterns worth trying where this word starts, in catalogue order (memoised)."""
+def _patterns_at(word: str, catalogue: Catalogue) -> tuple[tuple[_Pattern, str, Callable], ...]:
+    """The regex patterns worth trying where this word starts, in catalogue order (memoised):
+    (pattern, its code, its regex's match method)."""
     get = catalogue._triggers.get
     whole = catalogue._whole
     found = set()
@@ -383,7 +386,10 @@ def _patterns_at(word: str, catalogue: Catalogue) -> tuple[_Pattern, ...]:
     if len(memo) > 100_000:
         memo.clear()
     patterns = catalogue._patterns
-    memo[word] = tried = tuple(patterns[number] for number in sorted(found))
+    memo[word] = tried = tuple(
+        (patterns[number], patterns[number].code, patterns[number].regex.match)
+        for number in sorted(found)
+    )
     return tried
 
 
@@ -395,6 +401,12 @@ def detect_indicators(text: str, catalogue: Catalogue) -> list[Detection]:
     words, starts, ends = words_of(folded)
     languages = tip_languages(words)
     best: dict[str, tuple[int, int]] = {}  # code: first evidence (start, end)
+    screens: list[CueScreen] = []  # built on the first mention that needs judging
+
+    def cue_before(start: int, judged: tuple[str, ...]) -> str | None:
+        if not screens:
+            screens.append(CueScreen(folded, text, (words, starts, ends)))
+        return screens[0].cue_before(start, judged)
 
     def keep(code: str, start: int, end: int) -> None:
         if code not in best or start < best[code][0]:
@@ -405,17 +417,17 @@ def detect_indicators(text: str, catalogue: Catalogue) -> list[Detection]:
         tried = memo.get(word)
         if tried is None:
             tried = _patterns_at(word, catalogue)
-        for pattern in tried:
-            if pattern.code in best and best[pattern.code][0] <= position:
+        for pattern, code, match_at in tried:
+            if code in best and best[code][0] <= position:
                 continue  # a later match cannot come first
-            match = pattern.regex.match(folded, position)
+            match = match_at(folded, position)
             if match is not None:
-                _judge(text, folded, pattern, match, keep, languages)
+                _judge(text, folded, pattern, match, keep, languages, cue_before)
     patterns = catalogue._patterns
     for number in catalogue._unpinned:
         pattern = patterns[number]
         for match in pattern.regex.finditer(folded):
-            if _judge(text, folded, pattern, match, keep, languages):
+            if _judge(text, folded, pattern, match, keep, languages, cue_before):
                 break
 
     negated: dict[int, bool] = {}
@@ -423,7 +435,7 @@ def detect_indicators(text: str, catalogue: Catalogue) -> list[Detection]:
     def free(occurrence: tuple[int, int]) -> bool:
         first = occurrence[0]
         if first not in negated:
-            negated[first] = cue_before_any(folded, starts[first], languages, text) is not None
+            negated[first] = cue_before(starts[first], languages) is not None
         return not negated[first]
 
     rules = catalogue._rules
@@ -468,11 +480,13 @@ def _judge(
     match: re.Match,
     keep,
     languages: tuple[str, ...] = LANGUAGES,
+    cue_before=None,
 ) -> bool:
     """Keep a regular-expression match unless it is negated; True when kept.
 
     `languages` are the tip's (see negation.tip_languages); the pattern's own
-    language is judged first.
+    language is judged first. `cue_before(start, languages)` answers like
+    negation.cue_before_any on this text (detect_indicators passes a remembering one).
     """
     start, end = match.span()
     if pattern.has_evidence_group and match.start("ev") >= 0:
@@ -481,7 +495,11 @@ def _judge(
         pattern.language,
         *(language for language in languages if language != pattern.language),
     )
-    if cue_before_any(folded, start, judged, text) is not None:
+    if cue_before is None:
+        negated = cue_before_any(folded, start, judged, text) is not None
+    else:
+        negated = cue_before(start, judged) is not None
+    if negated:
         return False
     if may_hold_cue(folded, start, end):
         regex = pattern.regex

@@ -12,12 +12,14 @@ apostrophes straightened) of the same length as the original, so offsets stay
 valid; `fold` does it and is cheap on text that is folded already.
 """
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
 
 WINDOW_TOKENS = 5  # how far back a cue reaches
 LOOKBACK_CHARS = 160  # how much text before a mention is searched for its clause
+AFTER_CHARS = 40  # how much text after a mention gives its first words context
 
 
 def _fold_table() -> dict[int, str]:
@@ -503,7 +505,7 @@ def cue_before_any(
     before = _window(folded, max(0, start - LOOKBACK_CHARS), start)
     if not before:
         return None
-    after = list(TOKEN.finditer(folded, start, min(len(folded), start + 40)))[:3]
+    after = list(TOKEN.finditer(folded, start, min(len(folded), start + AFTER_CHARS)))[:3]
     tokens = before + after
     words = [m.group() for m in tokens]
     for i in range(max(0, len(before) - WINDOW_TOKENS), len(before)):
@@ -520,6 +522,113 @@ def cue_before_any(
 
 def _may_cue(word: str) -> bool:
     return word in CUE_WORDS or word.endswith("n't") or word.startswith("n'")
+
+
+_JOINS_OR_SIGNS = re.compile("['$\u20ac\u00a3]")
+_SIGNS = frozenset("$\u20ac\u00a3")
+
+
+def _join_apostrophes(folded: str, words: list[str], starts: list[int], ends: list[int]):
+    """TOKEN's words from word_rules.words_of's, for text without underscores."""
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    for word, start, end in zip(words, starts, ends, strict=True):
+        if word in _SIGNS:
+            continue
+        if out_ends and out_ends[-1] == start - 1 and folded[start - 1] == "'":
+            out_ends[-1] = end
+            out_words[-1] = folded[out_starts[-1] : end]
+        else:
+            out_words.append(word)
+            out_starts.append(start)
+            out_ends.append(end)
+    return out_words, out_starts, out_ends
+
+
+class CueScreen:
+    """`cue_before_any` for many mentions of one folded text, most ruled out at a glance.
+
+    The text's words are read once and each marked when it could be a cue in
+    some language (a superset of what `cue_at` finds). A mention with no such
+    word among the last words before it, no belief or rumour word in its
+    window, and no word cut by the window's limits has no cue: `cue_before_any`
+    would say None. Otherwise it is asked, so the answer is always the same.
+    Most mentions are ruled out; a tip's words are not tokenised once per mention.
+    """
+
+    __slots__ = ("folded", "original", "_starts", "_ends", "_cue", "_frame", "_seen")
+
+    def __init__(self, folded: str, original: str = "", words_of_text=None):
+        """`words_of_text`: word_rules.words_of(folded), when the caller has it already."""
+        self.folded = folded
+        self.original = original or folded
+        if words_of_text is not None and "_" not in folded:
+            # Without underscores, TOKEN's words are these, less the currency signs,
+            # joined across single apostrophes ("don't", "n'a").
+            words, self._starts, self._ends = words_of_text
+            if _JOINS_OR_SIGNS.search(folded):
+                words, self._starts, self._ends = _join_apostrophes(folded, *words_of_text)
+        else:
+            tokens = list(TOKEN.finditer(folded))
+            words = list(map(re.Match.group, tokens))
+            self._starts = list(map(re.Match.start, tokens))
+            self._ends = list(map(re.Match.end, tokens))
+        self._cue = [
+            word in _ALWAYS_POSSIBLE
+            or (word in _PHRASE_STARTS and _phrase_follows(words, i))
+            or ("'" in word and (word.endswith("n't") or word.startswith("n'")))
+            for i, word in enumerate(words)
+        ]
+        self._frame = [word in _FRAMES for word in words]
+        self._seen: dict[tuple[int, frozenset], str | None] = {}
+
+    def clear(self, start: int) -> bool:
+        """True when no cue can precede a mention at `start` (in any language)."""
+        starts, ends = self._starts, self._ends
+        k = bisect.bisect_left(starts, start)  # the first word at or after the mention
+        if k and ends[k - 1] > start:
+            return False  # the mention starts inside a word
+        first = max(0, k - (WINDOW_TOKENS + 3))  # a window holds at most this many words
+        if first < k and starts[first] < start - LOOKBACK_CHARS:
+            return False  # the look-back limit may cut a word
+        limit = start + AFTER_CHARS
+        for j in range(k, min(k + 3, len(starts))):
+            if ends[j] > limit:
+                return False  # the words after the mention are cut short
+        if any(self._cue[max(first, k - WINDOW_TOKENS) : k]):
+            return False  # a possible cue among the last words before the mention
+        return not any(self._frame[first:k])  # a belief or rumour frames the whole clause
+
+    def cue_before(self, start: int, languages: tuple[str, ...]) -> str | None:
+        """`cue_before_any(folded, start, languages, original)`, remembered per mention."""
+        if self.clear(start):
+            return None
+        key = (start, frozenset(languages))
+        if key not in self._seen:
+            self._seen[key] = cue_before_any(self.folded, start, languages, self.original)
+        return self._seen[key]
+
+
+# Words that may be a cue whatever surrounds them (a superset of what `cue_at`
+# finds: pseudo-negations such as "not only" are not told apart, which only
+# sends a few more mentions to the full look), and the first words of longer
+# hypotheticals ("in case", "a lo mejor"), a cue only when the rest follows.
+_ALWAYS_POSSIBLE = frozenset(
+    [word for words in NEGATIONS.values() for word in words]
+    + [phrase[0] for phrases in HYPOTHETICALS.values() for phrase in phrases if len(phrase) == 1]
+    + list(CONDITIONAL_WORDS.values())
+    + ["caso"]
+)
+_PHRASE_STARTS: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrases in HYPOTHETICALS.values():
+    for _phrase in _phrases:
+        if len(_phrase) > 1 and _phrase[0] not in _ALWAYS_POSSIBLE:
+            _PHRASE_STARTS[_phrase[0]] = (*_PHRASE_STARTS.get(_phrase[0], ()), _phrase[1:])
+
+
+def _phrase_follows(words: list[str], i: int) -> bool:
+    return any(tuple(words[i + 1 : i + 1 + len(rest)]) == rest for rest in _PHRASE_STARTS[words[i]])
 
 
 # "I have no reason to think they are locked in": a negated belief covers the
@@ -752,6 +861,8 @@ def held_by_owner(folded: str, start: int, end: int) -> bool:
     after = _window_after(folded, end)
     tokens = [m.group() for m in before + inside + after]
     for i in range(len(tokens)):
+        if not _may_cue(tokens[i]):
+            continue  # cue_at would find nothing in any language
         if cue_at(tokens, i, "en") or any(
             cue_at(tokens, i, language) == "negation" for language in ("fr", "es", "pt")
         ):
@@ -896,6 +1007,12 @@ _FUNCTION_WORDS = {
     ),
 }
 ALL_LANGUAGES = ("en", "fr", "es", "pt")
+# Each function word's languages, so a tip's words are looked up once each.
+_FUNCTION_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _language, _vocabulary in _FUNCTION_WORDS.items():
+    for _word in _vocabulary:
+        if len(_word) <= 5:
+            _FUNCTION_WORD_LANGUAGES[_word] = (*_FUNCTION_WORD_LANGUAGES.get(_word, ()), _language)
 
 
 def tip_languages(words: list[str]) -> tuple[str, ...]:
@@ -905,11 +1022,10 @@ def tip_languages(words: list[str]) -> tuple[str, ...]:
     otherwise all four: a mixed or very short tip is judged as before.
     """
     counts = {language: 0 for language in ALL_LANGUAGES}
+    get = _FUNCTION_WORD_LANGUAGES.get
     for word in words:
-        if len(word) <= 5:
-            for language, vocabulary in _FUNCTION_WORDS.items():
-                if word in vocabulary:
-                    counts[language] += 1
+        for language in get(word, ()):
+            counts[language] += 1
     ranked = sorted(counts, key=counts.get, reverse=True)
     first, second = counts[ranked[0]], counts[ranked[1]]
     if first >= 2 and first >= 2 * second:

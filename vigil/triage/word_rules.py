@@ -112,12 +112,15 @@ def word_rule_problem(pattern: str) -> str | None:
 
 def words_of(folded: str) -> tuple[list[str], list[int], list[int]]:
     """The words of folded text with their start and end offsets."""
-    words, starts, ends = [], [], []
-    for match in WORD.finditer(folded):
-        words.append(match.group())
-        starts.append(match.start())
-        ends.append(match.end())
-    return words, starts, ends
+    matches = list(WORD.finditer(folded))
+    return (
+        list(map(re.Match.group, matches)),
+        list(map(re.Match.start, matches)),
+        list(map(re.Match.end, matches)),
+    )
+
+
+_UNSEEN = object()
 
 
 class WordIndex:
@@ -137,18 +140,21 @@ class WordIndex:
         "_term_ids",
         "_targets",
         "_rule_terms",
+        "_all_groups",
     )
 
     def __init__(self):
         # Tips reuse the same few thousand words: each word's entries are looked up once.
-        self._memo: dict[str, tuple] = {}
+        self._memo: dict[str, tuple | None] = {}  # None: the word starts no term
         self.exact: dict[str, dict] = {}  # first word: {term: term number}
         self.prefixes: dict[str, dict] = {}
         self.prefix_lengths: tuple[int, ...] = ()
         self.numeric: dict = {}
         self._term_ids: dict[tuple, int] = {}
-        self._targets: list[list[tuple[int, int]]] = []  # term number: (rule, group) pairs
+        # term number: (rule, 1 << group) pairs, so a rule's groups found add up to a bit mask
+        self._targets: list[list[tuple[int, int]]] = []
         self._rule_terms: dict[int, tuple[tuple[int, ...], ...]] = {}  # rule: terms per group
+        self._all_groups: dict[int, int] = {}  # rule: the mask of all its groups
 
     def add(self, rule_number: int, rule: WordRule) -> None:
         lengths = set(self.prefix_lengths)
@@ -169,10 +175,11 @@ class WordIndex:
                     else:
                         table = self.numeric
                     table[term] = term_id
-                self._targets[term_id].append((rule_number, group_number))
+                self._targets[term_id].append((rule_number, 1 << group_number))
                 numbers.append(term_id)
             rule_terms.append(tuple(numbers))
         self._rule_terms[rule_number] = tuple(rule_terms)
+        self._all_groups[rule_number] = (1 << len(rule_terms)) - 1
         self.prefix_lengths = tuple(sorted(lengths))
         self._memo.clear()
 
@@ -196,6 +203,9 @@ class WordIndex:
                 other.append((term[1:], term_id))
         if len(self._memo) > 100_000:
             self._memo.clear()
+        if not (single or by_second or other):
+            self._memo[word] = None  # most words start no term: skipped at once
+            return None
         self._memo[word] = entries = (tuple(single), by_second, tuple(other))
         return entries
 
@@ -205,9 +215,11 @@ class WordIndex:
         memo = self._memo
         count = len(words)
         for i, word in enumerate(words):
-            entries = memo.get(word)
-            if entries is None:
+            entries = memo.get(word, _UNSEEN)
+            if entries is _UNSEEN:
                 entries = self._entries(word)
+            if entries is None:
+                continue
             single, by_second, other = entries
             for term_id in single:
                 hits.setdefault(term_id, []).append((i, i))
@@ -224,20 +236,28 @@ class WordIndex:
                     test.accepts(words[i + k]) for k, test in enumerate(rest, start=1)
                 ):
                     hits.setdefault(term_id, []).append((i, last))
-        present: dict[int, set[int]] = {}
+        present: dict[int, int] = {}  # rule: mask of its groups found
+        get = present.get
         targets = self._targets
         for term_id in hits:
-            for rule_number, group_number in targets[term_id]:
-                present.setdefault(rule_number, set()).add(group_number)
+            for rule_number, bit in targets[term_id]:
+                present[rule_number] = get(rule_number, 0) | bit
         found = {}
+        all_groups = self._all_groups
+        # Rules share groups (the words for a child are in many): each list is built once
+        # and shared, so callers must not change them.
+        lists: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         for rule_number, groups in present.items():
-            rule_terms = self._rule_terms[rule_number]
-            if len(groups) < len(rule_terms):
+            if groups != all_groups[rule_number]:
                 continue
-            found[rule_number] = {
-                group: [o for term_id in terms if term_id in hits for o in hits[term_id]]
-                for group, terms in enumerate(rule_terms)
-            }
+            per_group = found[rule_number] = {}
+            for group, terms in enumerate(self._rule_terms[rule_number]):
+                occurrences = lists.get(terms)
+                if occurrences is None:
+                    occurrences = lists[terms] = [
+                        o for term_id in terms if term_id in hits for o in hits[term_id]
+                    ]
+                per_group[group] = occurrences
         return found
 
 
