@@ -56,7 +56,7 @@ partner = Organisation.objects.create(name="Bench Partner", slug="bench-partner"
 print(ApiKey.issue(partner, "benchmark")[1])
 """
 
-# Synthetic reports only; phone numbers from the UK range reserved for drama.
+# Synthetic reports only; phone numbers from Ofcom's London drama range.
 NARRATIVES = [
     "Every morning a white van drops four young children at the big junction on the ring "
     "road. They beg between the cars all day and the same van collects them after dark.",
@@ -68,17 +68,31 @@ NARRATIVES = [
     "keeps her ID card and says she can pay back the travel from her wages.",
 ]
 REGIONS = ["XV-NO", "XV-CE", "XV-SO", ""]
+# Varied texts, as a hotline receives them: the labelled triage evaluation set.
+# (Four narratives repeated would make every tip a near-copy of a quarter of all
+# the others, the worst case for linking; --same-texts measures that case.)
+EVAL_TEXTS = [
+    json.loads(line)["text"][:2000]
+    for path in sorted(
+        (Path(__file__).parent.parent / "tests" / "data").glob("triage_eval_*.jsonl")
+    )
+    for line in path.read_text().splitlines()
+    if line.strip()
+]
+
+
+TEXTS = list(EVAL_TEXTS or NARRATIVES)
 
 
 def report(rng: random.Random) -> dict:
     return {
-        "narrative": rng.choice(NARRATIVES),
+        "narrative": rng.choice(TEXTS),
         "country": "XV",
         "region": rng.choice(REGIONS),
         "town": rng.choice(["Kelbury", "Mirenfeld", "Sunmarrow", ""]),
         "children_count": str(rng.randint(1, 5)),
         "children_age": rng.choice(["6-11", "12-14", "15-17", ""]),
-        "phone_numbers": f"07700 900{rng.randrange(1000):03d}",
+        "phone_numbers": f"020 7946 {rng.randrange(10000):04d}",
         "vehicles": rng.choice(["white van, XV 482 KL", "", "blue minibus"]),
     }
 
@@ -416,6 +430,11 @@ def main() -> None:
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="per route (default 10)")
+    parser.add_argument(
+        "--same-texts",
+        action="store_true",
+        help="four narratives over and over: every tip a near-copy of many (linking's worst case)",
+    )
     parser.add_argument("--clients", type=int, default=2 * cores, help="client threads")
     parser.add_argument("--workers", type=int, default=cores, help="gunicorn workers")
     parser.add_argument(
@@ -424,6 +443,8 @@ def main() -> None:
         help="comma-separated: sqlite, postgresql (default both)",
     )
     args = parser.parse_args()
+    if args.same_texts:
+        TEXTS[:] = NARRATIVES
 
     urls = {"sqlite": None, "postgresql": POSTGRES_URL}
     all_results = {}
