@@ -18,6 +18,7 @@ from vigil.core.blind_index import keyed_hash
 from vigil.tips import actions as tip_actions
 from vigil.tips.models import Status
 from vigil.triage import notifications, protocols
+from vigil.triage.analysis import TEXT_FIELDS
 from vigil.triage.models import (
     AnalystLabel,
     CatalogueVersion,
@@ -34,15 +35,6 @@ from vigil.triage.models import (
 
 # Where an analyst's typed value is looked for, to keep its span as evidence: the
 # fields the analysis reads (never contact_details, the reporter's own contact).
-TEXT_FIELDS = (
-    "narrative",
-    "place_description",
-    "children_description",
-    "controllers_description",
-    "vehicles",
-    "phone_numbers",
-    "online_accounts",
-)
 
 
 class TriageError(Exception):
