@@ -124,7 +124,10 @@ _PAREN = re.compile(
     r"\((?:about|maybe|approx\.?|around|aged?)?\s*(?P<p>\d{1,2})\s*(?:\?|i\s+think|or\s+so|ish|"
     r"-ish|y/?o|yrs?|ans|años|anos)?\s*\)(?!\s*[\d(])"
 )
-_DIGITS = re.compile(r"\d+")
+# Numbers of one or two digits, not after ".,/:_" (decimals, dates, times,
+# identifiers). The pattern opens with a character class, which the search
+# skips to in C; opening with the look-behind, it would be tried everywhere.
+_DIGITS = re.compile(r"\d(?<![\d.,/:_].)\d?(?!\d)")
 # Number words that are also articles ("un homme", "um dos"): ages only before "ans"/"anos".
 _ARTICLES = frozenset({"un", "une", "uno", "una", "um", "uma", "dos", "one", "duas"})
 _STRIP = ",.;:!?()[]\"'«»“”"
@@ -187,8 +190,6 @@ def _numbers(low: str, words: frozenset[str]) -> list[tuple[int, int, int]]:
     anchors = []
     for m in _DIGITS.finditer(low):
         start, end = m.span()
-        if end - start > 2 or (start > 0 and low[start - 1] in ".,/:_"):
-            continue
         glued = (start > 0 and low[start - 1].isalpha()) or (end < len(low) and low[end].isalpha())
         if glued and not _UNIT_AFTER.match(low, end):  # "14yo" is fine, "ab12" is not
             continue
@@ -274,12 +275,16 @@ def _years(number: str) -> int | None:
     if number.isdigit():
         years = int(number)
     else:
-        years = NUMBER_WORDS.get(re.sub(r"[\s-]+", " ", number))
+        years = NUMBER_WORDS.get(_SEPARATORS.sub(" ", number))
         if years is None:
-            years = NUMBER_WORDS.get(re.sub(r"\s+", "-", number.strip()))
+            years = NUMBER_WORDS.get(_SPACES.sub("-", number.strip()))
         if years is None:
             return None
     return years if 0 < years <= _MAX_AGE else None
+
+
+_SEPARATORS = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
 
 
 def _is_duration(low: str, start: int, end: int) -> bool:

@@ -59,18 +59,18 @@ def extract_entities(
         ("place", find_places(text, places)),
     )
     length = len(text)
-    entities: dict[tuple[str, str, int, int], Entity] = {}
+    # Keyed in the order entities are sorted in: each found once, and sorting
+    # the plain tuples needs no key function.
+    keys: set[tuple[int, int, str, str]] = set()
     for kind, spans in found:
         for start, end, normalized in spans:
-            key = (kind, normalized, start, end)
-            if key not in entities and 0 <= start < end <= length:
-                entities[key] = Entity(kind, text[start:end], normalized, start, end)
-    return sorted(entities.values(), key=_position)
+            if 0 <= start < end <= length:
+                keys.add((start, end, kind, normalized))
+    return [
+        Entity(kind, text[start:end], normalized, start, end)
+        for start, end, kind, normalized in sorted(keys)
+    ]
 
 
 def _spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in found]
-
-
-def _position(entity: Entity) -> tuple[int, int, str, str]:
-    return (entity.start, entity.end, entity.kind, entity.normalized)

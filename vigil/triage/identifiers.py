@@ -37,7 +37,9 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 
 # ---------------------------------------------------------------- emails
 
-_EMAIL = re.compile(rf"(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*@(?:{_LABEL}\.)+[a-z]{{2,24}}(?![\w-])")
+# The class first and the look-behind after it: the search skips in C to the
+# places an address can start (see _PLATE_PATTERNS).
+_EMAIL = re.compile(rf"[a-z0-9](?<![\w.%+-].)[a-z0-9._%+-]*@(?:{_LABEL}\.)+[a-z]{{2,24}}(?![\w-])")
 _AT_WORDS = r"at|arroba|arobase|@"
 _DOT_WORDS = r"dot|point|punto|ponto|\."
 _SPELLED_AT = (
@@ -222,6 +224,7 @@ _HANDLE_FIRST = re.compile(
     rf"(?<![\w@.]){_QUOTE}(?P<at>@)?(?P<handle>{_HANDLE}){_QUOTE}\s*[(\[]?\s*"
     rf"(?:on|sur|en|no|na|em|in|via|from|de)\s+(?P<platform>{_PLATFORM})\b"
 )
+_PREPOSITIONS = ("on", "sur", "en", "no", "na", "em", "in", "via", "from", "de")
 # "(pseudo : darkangel_77)", "username: x": an account named without its platform nearby.
 _NAMED_ACCOUNT = re.compile(
     rf"\b(?:username|user\s?name|handle|pseudo|usuario|nome\s+de\s+usu[aá]rio|utilisateur)"
@@ -279,7 +282,11 @@ def find_handles(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[in
             found.append((start, m.end("handle"), f"{platform}:{handle}"))
     named = []
     if any(word in text for word in _NAMED_HINTS):
-        named = [m for m in _NAMED_ACCOUNT.finditer(text) if _looks_like_handle(m.group("handle"))]
+        named = [
+            m
+            for m in matches_starting_with(_NAMED_ACCOUNT, text, _NAMED_FIRSTS)
+            if _looks_like_handle(m.group("handle"))
+        ]
     bare = list(_AT_HANDLE.finditer(text)) if "@" in text else []
     for m in named + bare:
         handle = m.group("handle")
@@ -299,6 +306,8 @@ def find_handles(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[in
 
 
 _NAMED_HINTS = ("user", "handle", "pseudo", "usuario", "usuário")
+# How every _NAMED_ACCOUNT match starts.
+_NAMED_FIRSTS = ("user", "handle", "pseudo", "usuario", "nome", "utilisateur")
 
 
 def _platform_first(original: str, text: str, platforms, found: list) -> None:
@@ -321,6 +330,12 @@ def _handle_first(text: str, platforms):
     """ "@x on tiktok", "'dcmanager_jobs' on telegram": the account just before the name."""
     for p_start, p_end, _ in platforms:
         window_start = max(0, p_start - 45)
+        # Every match ends "<preposition> <platform>": with no preposition just
+        # before the name, the slow search could find nothing.
+        before = text[window_start:p_start]
+        stripped = before.rstrip()
+        if len(stripped) == len(before) or not stripped.endswith(_PREPOSITIONS):
+            continue
         for m in _HANDLE_FIRST.finditer(text, window_start, p_end):
             if m.end("platform") == p_end:
                 yield m
@@ -342,7 +357,10 @@ def _platform_nearby(text: str, start: int, end: int, platforms) -> str:
 
 
 def _platform_key(word: str) -> str:
-    return re.sub(r"\s+", " ", word.lower())
+    return _SPACES.sub(" ", word.lower())
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _looks_like_handle(handle: str) -> bool:
@@ -363,17 +381,25 @@ def _plausible(handle: str, platform_word: str, explicit: bool, glue: str) -> bo
 
 # ---------------------------------------------------------------- plates
 
+# Each alternative is written without its first character, which the class at
+# the front stands for: a pattern opening with a class is searched for in C
+# (opening with the look-behind, it would be tried at every position).
 _PLATE_PATTERNS = re.compile(
     r"""
-    (?<![\w-])(?:
-        [A-Z]{2}\d{2}\s?[A-Z]{3}                     # UK   AB12 CDE
-      | [A-Z]{2}-\d{3}-[A-Z]{2}                       # FR   AB-123-CD
-      | [A-Z]{2}\s\d{3}\s[A-Z]{2}                     # FR   AB 123 CD
-      | \d{4}[\s-]?[BCDFGHJKLMNPRSTVWXYZ]{3}           # ES   1234 BCD
-      | [A-Z]{2}-\d{2}-[A-Z]{2} | \d{2}-[A-Z]{2}-\d{2} # PT   AB-12-CD, 12-AB-34
-      | \d{2}-\d{2}-[A-Z]{2} | [A-Z]{2}-\d{2}-\d{2}    # PT   12-34-AB, AB-12-34
-      | [A-Z]{3}-\d{4} | [A-Z]{3}\d[A-Z]\d{2}        # BR   ABC-1234, ABC1D23
-      | \d-[A-Z]{3}-\d{3}                             # BE   1-ABC-234
+    [A-Z\d](?<![\w-].)(?:
+      (?<=[A-Z])(?:
+        [A-Z]\d{2}\s?[A-Z]{3}                        # UK   AB12 CDE
+      | [A-Z]-\d{3}-[A-Z]{2}                          # FR   AB-123-CD
+      | [A-Z]\s\d{3}\s[A-Z]{2}                        # FR   AB 123 CD
+      | [A-Z]-\d{2}-[A-Z]{2}                          # PT   AB-12-CD
+      | [A-Z]-\d{2}-\d{2}                             # PT   AB-12-34
+      | [A-Z]{2}-\d{4} | [A-Z]{2}\d[A-Z]\d{2}         # BR   ABC-1234, ABC1D23
+      )
+    | (?<=\d)(?:
+        \d{3}[\s-]?[BCDFGHJKLMNPRSTVWXYZ]{3}          # ES   1234 BCD
+      | \d-[A-Z]{2}-\d{2} | \d-\d{2}-[A-Z]{2}           # PT   12-AB-34, 12-34-AB
+      | -[A-Z]{3}-\d{3}                               # BE   1-ABC-234
+      )
     )(?![\w-])
     """,
     re.VERBOSE,
@@ -409,7 +435,8 @@ _SHAPE = bytes(_shape_of(b) for b in range(256))
 # Every plate pattern has a capital letter next to a digit, or one separator
 # apart; an IBAN starts with two capitals and two digits. X stands in for a
 # character that might be a digit or a separator.
-_PLATE_SHAPE = re.compile(rb"A[ X]?[0X]|[0X][ X]?A")
+# Written to open with a character class, which the search skips to in C.
+_PLATE_SHAPE = re.compile(rb"[A0X](?:(?<=A)[ X]?[0X]|(?<=[0X])[ X]?A)")
 _IBAN_SHAPE = re.compile(rb"AA(?:00|0X|X)")
 
 
@@ -446,23 +473,21 @@ def _plate_after(text: str, at: int):
     if clause:
         window_end = clause.start()
     parts = [p.span() for p in _PLATE_PART.finditer(text, at, window_end)][:8]
+    chunks = [text[a:b] for a, b in parts]
+    # joined[k]: parts k and k + 1 are one space or hyphen apart.
+    joined = [text[a:b] in (" ", "-") for (_, a), (b, _) in zip(parts, parts[1:], strict=False)]
     for i in range(len(parts)):
         for j in range(min(len(parts), i + 4), i, -1):
-            start, end = parts[i][0], parts[j - 1][1]
-            if any(
-                text[a:b] not in (" ", "-")
-                for (_, a), (b, _) in zip(parts[i:j], parts[i + 1 : j], strict=False)
-            ):
+            if not all(joined[i : j - 1]):
                 continue
-            chunks = [text[a:b] for a, b in parts[i:j]]
-            compact = "".join(chunks)
+            compact = "".join(chunks[i:j])
             if (
                 5 <= len(compact) <= 8
                 and any(c.isdigit() for c in compact)
                 and any(c.isalpha() for c in compact)
-                and all(_plate_chunk(c) for c in chunks)
+                and all(_plate_chunk(c) for c in chunks[i:j])
             ):
-                return start, end, compact.upper()
+                return parts[i][0], parts[j - 1][1], compact.upper()
     return None
 
 
@@ -486,7 +511,8 @@ _CASHTAG = re.compile(r"\$(?P<tag>[A-Za-z][A-Za-z0-9_]{1,19})(?![\w$])")
 _BECH32 = re.compile(r"(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}(?!\w)")
 _BASE58 = re.compile(r"[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)")
 _ETH = re.compile(r"0x[0-9a-fA-F]{40}(?!\w)")
-_IBAN = re.compile(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?!\w)")
+# "[A-Z][A-Z]", not "[A-Z]{2}": see _PLATE_PATTERNS.
+_IBAN = re.compile(r"[A-Z][A-Z]\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?!\w)")
 
 
 def find_payments(text: str) -> list[tuple[int, int, str]]:

@@ -49,6 +49,7 @@ _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 _NUMBERED_BACKREFERENCE = re.compile(r"(?<!\\)\\[1-9]")
 # Indicators about who holds a thing: "she keeps her passport" is the opposite.
 HOLDING_CODES = frozenset(["confiscated-documents", "third-party-control"])
+_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,7 @@ class Catalogue:
         "_rules",
         "_words",
         "_memo",
+        "_filters",
     )
 
     def __init__(self, version: int, specs):
@@ -316,6 +318,7 @@ class Catalogue:
         set_(self, "_rules", tuple(rules))
         set_(self, "_words", words)
         set_(self, "_memo", {})  # word: the regex patterns worth trying where it starts
+        set_(self, "_filters", {})  # pattern numbers: their one-alternation screen (or None)
 
     def __setattr__(self, name, value):
         raise AttributeError("a Catalogue is immutable")
@@ -371,9 +374,12 @@ def specs_from_data(data: dict) -> list[IndicatorSpec]:
     ]
 
 
-def _patterns_at(word: str, catalogue: Catalogue) -> tuple[tuple[_Pattern, str, Callable], ...]:
+def _patterns_at(
+    word: str, catalogue: Catalogue
+) -> tuple[Callable | None, tuple[tuple[_Pattern, str, Callable], ...]] | None:
     """The regex patterns worth trying where this word starts, in catalogue order (memoised):
-    (pattern, its code, its regex's match method)."""
+    (their screen (see `_screen`), ((pattern, its code, its regex's match method), …)),
+    or None when there are none."""
     get = catalogue._triggers.get
     whole = catalogue._whole
     found = set()
@@ -386,11 +392,38 @@ def _patterns_at(word: str, catalogue: Catalogue) -> tuple[tuple[_Pattern, str, 
     if len(memo) > 100_000:
         memo.clear()
     patterns = catalogue._patterns
-    memo[word] = tried = tuple(
+    numbers = tuple(sorted(found))
+    tried = tuple(
         (patterns[number], patterns[number].code, patterns[number].regex.match)
-        for number in sorted(found)
+        for number in numbers
     )
+    # Most words start no pattern: None lets the scan skip them at once.
+    memo[word] = tried = (_screen(numbers, catalogue), tried) if tried else None
     return tried
+
+
+def _screen(numbers: tuple[int, ...], catalogue: Catalogue) -> Callable | None:
+    """One regex matching where any of these patterns matches (its match method), or None.
+
+    Most words that start a pattern start no match ("de", "a"): one attempt of the
+    alternation rules them all out, instead of one attempt per pattern. It only
+    screens: where it matches, each pattern is still tried on its own, in order.
+    """
+    if len(numbers) < 2:
+        return None
+    filters = catalogue._filters
+    if numbers in filters:
+        return filters[numbers]
+    patterns = catalogue._patterns
+    sources = [patterns[number].regex.pattern.replace(_EVIDENCE_GROUP, "(?:") for number in numbers]
+    try:
+        screen = re.compile("|".join(f"(?:{source})" for source in sources)).match
+    except (re.error, RecursionError, OverflowError):
+        screen = None  # e.g. a pattern's global flag cannot sit inside an alternation
+    if len(filters) > 10_000:
+        filters.clear()
+    filters[numbers] = screen
+    return screen
 
 
 def detect_indicators(text: str, catalogue: Catalogue) -> list[Detection]:
@@ -414,9 +447,16 @@ def detect_indicators(text: str, catalogue: Catalogue) -> list[Detection]:
 
     memo = catalogue._memo
     for word, position in zip(words, starts, strict=True):
-        tried = memo.get(word)
-        if tried is None:
-            tried = _patterns_at(word, catalogue)
+        entry = memo.get(word, _UNSEEN)
+        if entry is None:
+            continue
+        if entry is _UNSEEN:
+            entry = _patterns_at(word, catalogue)
+            if entry is None:
+                continue
+        screen, tried = entry
+        if screen is not None and screen(folded, position) is None:
+            continue  # none of its patterns matches here
         for pattern, code, match_at in tried:
             if code in best and best[code][0] <= position:
                 continue  # a later match cannot come first

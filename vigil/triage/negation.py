@@ -139,19 +139,38 @@ def _is_break(gap: str) -> bool:
     return any(char in _BREAK_CHARS for char in gap) or " - " in gap
 
 
+# A clause window holds at most WINDOW_TOKENS + 3 words: this much text before a
+# mention nearly always has them, so the full LOOKBACK_CHARS is read only when not.
+_NEAR_CHARS = 80
+
+
 def _window(text: str, low: int, position: int, *, commas: bool = False) -> list[re.Match]:
     """The words of the clause that ends at `position`, at most a few, nearest last.
 
     `text` is folded. With `commas`, any comma also ends the clause (used inside a
     mention, where a negation does not reach past a comma).
     """
+    near = position - _NEAR_CHARS
+    if near > low:
+        window = _clause(text, near, position, commas, whole=False)
+        if window is not None:
+            return window
+    return _clause(text, low, position, commas, whole=True)
+
+
+def _clause(text: str, low: int, position: int, commas: bool, whole: bool) -> list[re.Match] | None:
+    """`_window` reading text[low:position]; when not `whole`, None if it reaches the
+    first word read (which may be cut in half, or have more clause before it)."""
     tokens = list(TOKEN.finditer(text, low, position))
-    if low > 0 and tokens and tokens[0].start() == low and text[low - 1 : low].isalnum():
+    if whole and low > 0 and tokens and tokens[0].start() == low and text[low - 1 : low].isalnum():
         tokens = tokens[1:]  # a word cut in half by the look-back limit
     following = TOKEN.match(text, position) or TOKEN.search(text, position, position + 20)
     next_word = following.group() if following else ""
     window: list[re.Match] = []
-    for token in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        if index == 0 and not whole:
+            return None
+        token = tokens[index]
         gap = text[token.end() : window[0].start() if window else position]
         word = token.group()
         if _is_break(gap) or ("," in gap and (commas or next_word in _SUBJECTS)):
@@ -165,6 +184,9 @@ def _window(text: str, low: int, position: int, *, commas: bool = False) -> list
         next_word = word
         if len(window) > WINDOW_TOKENS + 2:
             break
+    else:
+        if not whole:
+            return None  # no word read at all: there may be some before
     return window
 
 
@@ -530,6 +552,8 @@ _SIGNS = frozenset("$\u20ac\u00a3")
 
 def _join_apostrophes(folded: str, words: list[str], starts: list[int], ends: list[int]):
     """TOKEN's words from word_rules.words_of's, for text without underscores."""
+    if not _HAS_SIGN.search(folded):
+        return _join_at_apostrophes(folded, words, starts, ends)
     out_words: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
@@ -543,6 +567,37 @@ def _join_apostrophes(folded: str, words: list[str], starts: list[int], ends: li
             out_words.append(word)
             out_starts.append(start)
             out_ends.append(end)
+    return out_words, out_starts, out_ends
+
+
+_HAS_SIGN = re.compile("[$\u20ac\u00a3]")
+
+
+def _join_at_apostrophes(folded: str, words: list[str], starts: list[int], ends: list[int]):
+    """`_join_apostrophes` for text without currency signs, looking only at its apostrophes."""
+    joined = []  # words that continue the one before across an apostrophe ("n" + "a" in "n'a")
+    position = folded.find("'")
+    while position >= 0:
+        k = bisect.bisect_left(starts, position + 1)
+        if k and k < len(starts) and starts[k] == position + 1 and ends[k - 1] == position:
+            joined.append(k)
+        position = folded.find("'", position + 1)
+    if not joined:
+        return words, starts, ends
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    previous = 0
+    for k in joined:
+        out_words += words[previous:k]
+        out_starts += starts[previous:k]
+        out_ends += ends[previous:k]
+        out_ends[-1] = ends[k]
+        out_words[-1] = folded[out_starts[-1] : ends[k]]
+        previous = k + 1
+    out_words += words[previous:]
+    out_starts += starts[previous:]
+    out_ends += ends[previous:]
     return out_words, out_starts, out_ends
 
 
@@ -574,13 +629,25 @@ class CueScreen:
             words = list(map(re.Match.group, tokens))
             self._starts = list(map(re.Match.start, tokens))
             self._ends = list(map(re.Match.end, tokens))
-        self._cue = [
-            word in _ALWAYS_POSSIBLE
-            or (word in _PHRASE_STARTS and _phrase_follows(words, i))
-            or ("'" in word and (word.endswith("n't") or word.startswith("n'")))
-            for i, word in enumerate(words)
-        ]
-        self._frame = [word in _FRAMES for word in words]
+        count = len(words)
+        self._cue = cue = [False] * count
+        self._frame = frame = [False] * count
+        # Few words are cues or frames: find them by set, then mark only those.
+        special = _SPECIAL_WORDS.intersection(words)
+        if "'" in folded:
+            marked = [i for i, word in enumerate(words) if word in special or "'" in word]
+        elif special:
+            marked = [i for i, word in enumerate(words) if word in special]
+        else:
+            marked = ()
+        for i in marked:
+            word = words[i]
+            cue[i] = (
+                word in _ALWAYS_POSSIBLE
+                or (word in _PHRASE_STARTS and _phrase_follows(words, i))
+                or ("'" in word and (word.endswith("n't") or word.startswith("n'")))
+            )
+            frame[i] = word in _FRAMES
         self._seen: dict[tuple[int, frozenset], str | None] = {}
 
     def clear(self, start: int) -> bool:
@@ -670,6 +737,8 @@ RUMOURS = frozenset(
 
 
 _FRAMES = BELIEFS | RUMOURS
+# The words CueScreen marks (besides those with an apostrophe).
+_SPECIAL_WORDS = _ALWAYS_POSSIBLE | frozenset(_PHRASE_STARTS) | _FRAMES
 
 
 def _negated_belief(words, count, languages, original, tokens) -> str | None:

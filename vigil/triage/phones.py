@@ -18,8 +18,14 @@ from vigil.triage.obfuscation import digit_view, end_of_token
 
 # Separators people put between digit groups; emoji are spaces in the digit view.
 # A spelled digit leaves up to five blanks after it, hence the generous gap.
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+\s?)?\(?\d(?:[ \t\-–—./()\\_*~·•|]{0,16}\d)+")
-_GROUP = re.compile(r"\d+")
+# Written plainly, "(?<![\w+])(?:\+\s?)?\(?\d(?:SEP{0,16}\d)+" is tried at every
+# position; opening with the class of its first character lets the search skip
+# to those in C, and the look-behinds then check what stood before it.
+_CANDIDATE = re.compile(
+    r"[+(\d](?<![\w+].)(?:(?<=\+)\s?\(?\d|(?<=\()\d|(?<![+(]))"
+    r"(?:[ \t\-–—./()\\_*~·•|]{0,16}\d)+"
+)
+_GROUP = re.compile(r"\d\d*")  # not "\d+", which has no class to skip to
 # Things made of digits that are not phones; masked before looking for phones.
 _NOT_PHONES = re.compile(
     r"""
@@ -107,7 +113,8 @@ def find_phones(
     if spans and ("xx" in lowered or _near_digits(view, spans)):
         view = _mask(view, spans)
         candidates = _candidates(view)
-    if "xx" in view.lower():
+        lowered = view.lower()
+    if "xx" in lowered:
         view = _CARRIER_PLACEHOLDER.sub(lambda m: "0" + " " * (len(m.group()) - 1), view)
         candidates = list(_CANDIDATE.finditer(view))
     found = []

@@ -212,30 +212,43 @@ class WordIndex:
     def occurrences(self, words: list[str]) -> dict[int, dict[int, list[tuple[int, int]]]]:
         """{rule number: {group: [(first word, last word), …]}} for rules hit in every group."""
         hits: dict[int, list[tuple[int, int]]] = {}
-        memo = self._memo
+        hits_get = hits.get
+        memo_get = self._memo.get
         count = len(words)
-        for i, word in enumerate(words):
-            entries = memo.get(word, _UNSEEN)
+        i = -1
+        for word in words:
+            i += 1
+            entries = memo_get(word, _UNSEEN)
+            if entries is None:
+                continue  # most words start no term
             if entries is _UNSEEN:
                 entries = self._entries(word)
-            if entries is None:
-                continue
+                if entries is None:
+                    continue
             single, by_second, other = entries
             for term_id in single:
-                hits.setdefault(term_id, []).append((i, i))
+                found = hits_get(term_id)
+                if found is None:
+                    hits[term_id] = [(i, i)]
+                else:
+                    found.append((i, i))
             if by_second and i + 1 < count:
                 for rest, term_id in by_second.get(words[i + 1], ()):
                     last = i + 1 + len(rest)
-                    if last < count and all(
-                        test.accepts(words[i + k]) for k, test in enumerate(rest, start=2)
-                    ):
-                        hits.setdefault(term_id, []).append((i, last))
+                    if last < count and (not rest or _rest_fits(words, i + 2, rest)):
+                        found = hits_get(term_id)
+                        if found is None:
+                            hits[term_id] = [(i, last)]
+                        else:
+                            found.append((i, last))
             for rest, term_id in other:
                 last = i + len(rest)
-                if last < count and all(
-                    test.accepts(words[i + k]) for k, test in enumerate(rest, start=1)
-                ):
-                    hits.setdefault(term_id, []).append((i, last))
+                if last < count and _rest_fits(words, i + 1, rest):
+                    found = hits_get(term_id)
+                    if found is None:
+                        hits[term_id] = [(i, last)]
+                    else:
+                        found.append((i, last))
         present: dict[int, int] = {}  # rule: mask of its groups found
         get = present.get
         targets = self._targets
@@ -259,6 +272,11 @@ class WordIndex:
                     ]
                 per_group[group] = occurrences
         return found
+
+
+def _rest_fits(words: list[str], first: int, rest: tuple[WordTest, ...]) -> bool:
+    """True when words[first:] begin with words these tests accept (length checked by caller)."""
+    return all(test.accepts(words[k]) for k, test in enumerate(rest, start=first))
 
 
 def pair_up(
