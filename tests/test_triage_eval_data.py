@@ -7,30 +7,13 @@ from pathlib import Path
 import phonenumbers
 
 from vigil.triage.evaluation import LABELLED_TYPES, REQUIRED_FIELDS
+from vigil.triage.tests.required_codes import REQUIRED_CODES
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted(DATA.glob("triage_eval_*.jsonl"))
 CATALOGUE_FILE = Path(__file__).parents[1] / "vigil" / "triage" / "data" / "indicators.json"
 
 # The codes the triage brief requires; the catalogue file, once written, may add more.
-REQUIRED_CODES = {
-    "minor-commercial-sex",
-    "new-in-town-young-looking",
-    "confiscated-documents",
-    "debt-bondage",
-    "restricted-movement",
-    "lives-at-workplace",
-    "physical-abuse-branding",
-    "third-party-control",
-    "scripted-answers",
-    "false-job-or-study-offer",
-    "frequent-moves",
-    "older-boyfriend-gifts",
-    "online-grooming-sextortion",
-    "dangerous-child-labour",
-    "forced-begging",
-    "child-marriage",
-}
 
 
 def catalogue_codes() -> set[str]:

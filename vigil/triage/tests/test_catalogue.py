@@ -18,25 +18,8 @@ from vigil.triage.indicators import (
     read_catalogue_file,
 )
 from vigil.triage.models import CatalogueVersion, Indicator, IndicatorPattern
+from vigil.triage.tests.required_codes import REQUIRED_CODES
 
-REQUIRED_CODES = {
-    "minor-commercial-sex",
-    "new-in-town-young-looking",
-    "confiscated-documents",
-    "debt-bondage",
-    "restricted-movement",
-    "lives-at-workplace",
-    "physical-abuse-branding",
-    "third-party-control",
-    "scripted-answers",
-    "false-job-or-study-offer",
-    "frequent-moves",
-    "older-boyfriend-gifts",
-    "online-grooming-sextortion",
-    "dangerous-child-labour",
-    "forced-begging",
-    "child-marriage",
-}
 MINOR_CODES = {
     "minor-commercial-sex",
     "child-marriage",
