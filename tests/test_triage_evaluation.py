@@ -74,3 +74,30 @@ def test_it_never_reports_an_indicator_the_text_negates(examples, indicator_scor
         for example_id, code in indicator_score.negated_detected
     ]
     assert not offenders, "negated or hypothetical indicators reported:\n" + "\n".join(offenders)
+
+
+# Texts where one kind claims characters another would take.
+CLAIMED = [
+    "add her on snap: academie.danse.pro tonight",
+    "IBAN GB82 WEST 1234 5698 7654 32 or call 07700 900123",
+    "mail jane.doe@example.com or see example.com",
+    "van reg KX19 HBN, 0770 0900 123",
+]
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [("phone", "email", "url"), ("phone",), ("url",), ("email",), ("handle", "plate"), ("age",)],
+)
+def test_asking_for_some_kinds_finds_them_exactly_as_among_all(examples, kinds):
+    # Kinds asked for alone skip the finders they do not need (links look for
+    # accounts only when there is a link): what they find must not change.
+    texts = [(e.text, e.country) for e in examples] + [(text, "GB") for text in CLAIMED]
+    for text, country in texts:
+        alone = extract_entities(text, country, kinds=kinds)
+        among_all = [e for e in extract_entities(text, country) if e.kind in kinds]
+        assert alone == among_all, text
+
+
+def test_a_link_that_is_an_account_is_not_a_link():
+    assert extract_entities(CLAIMED[0], "GB", kinds=("url",)) == []

@@ -267,9 +267,8 @@ def normalise(kind: str, value: str, country: str = "") -> str:
     """The identifier in the form linking uses, read by the same extractor as the analysis."""
     from vigil.triage.entities import extract_entities
 
-    for entity in extract_entities(value, country):
-        if entity.kind == kind:
-            return entity.normalized
+    for entity in extract_entities(value, country, kinds=(kind,)):
+        return entity.normalized
     if kind in {EntityKind.PHONE, EntityKind.EMAIL, EntityKind.PAYMENT}:
         # Without a valid normal form these would link nothing, or the wrong tips.
         raise TriageError(_("This is not a valid %(kind)s.") % {"kind": EntityKind(kind).label})

@@ -6,7 +6,8 @@ IBAN's ISO 7064 mod 97-10.
 """
 
 import hashlib
-from functools import lru_cache
+
+from Crypto.Hash import keccak
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {c: i for i, c in enumerate(_B58)}
@@ -67,62 +68,11 @@ def is_bech32_address(address: str, hrp: str = "bc") -> bool:
     return (version == 0) == (constant == _BECH32_CONST) and 0 <= version <= 16
 
 
-_RC = [
-    0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
-    0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
-    0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
-    0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
-    0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
-    0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
-]  # fmt: skip
-_ROT = [
-    [0, 36, 3, 41, 18], [1, 44, 10, 45, 2], [62, 6, 43, 15, 61],
-    [28, 55, 25, 21, 56], [27, 20, 39, 8, 14],
-]  # fmt: skip
-_MASK = (1 << 64) - 1
-
-
-def _keccak_f(state: list[list[int]]) -> None:
-    for rc in _RC:
-        c = [state[x][0] ^ state[x][1] ^ state[x][2] ^ state[x][3] ^ state[x][4] for x in range(5)]
-        d = [
-            c[(x - 1) % 5] ^ ((c[(x + 1) % 5] << 1 | c[(x + 1) % 5] >> 63) & _MASK)
-            for x in range(5)
-        ]
-        for x in range(5):
-            for y in range(5):
-                state[x][y] ^= d[x]
-        b = [[0] * 5 for _ in range(5)]
-        for x in range(5):
-            for y in range(5):
-                r = _ROT[x][y]
-                v = state[x][y]
-                b[y][(2 * x + 3 * y) % 5] = ((v << r) | (v >> (64 - r))) & _MASK if r else v
-        for x in range(5):
-            for y in range(5):
-                state[x][y] = b[x][y] ^ (~b[(x + 1) % 5][y] & b[(x + 2) % 5][y])
-        state[0][0] ^= rc
-
-
 def keccak256(data: bytes) -> bytes:
     """Keccak-256 as Ethereum uses it (original padding 0x01, not SHA3's 0x06)."""
-    rate = 136
-    if (len(data) + 1) % rate == 0:  # one byte short of a block: 0x01 and 0x80 share it
-        padded = bytes(data) + b"\x81"
-    else:
-        padded = bytes(data) + b"\x01" + b"\0" * ((-len(data) - 2) % rate) + b"\x80"
-    state = [[0] * 5 for _ in range(5)]
-    for offset in range(0, len(padded), rate):
-        block = padded[offset : offset + rate]
-        for i in range(rate // 8):
-            lane = int.from_bytes(block[8 * i : 8 * i + 8], "little")
-            state[i % 5][i // 5] ^= lane
-        _keccak_f(state)
-    out = b"".join(state[i % 5][i // 5].to_bytes(8, "little") for i in range(4))
-    return out
+    return keccak.new(data=data, digest_bits=256).digest()
 
 
-@lru_cache(maxsize=1024)  # Keccak in pure Python costs about a millisecond
 def is_eip55_address(address: str) -> bool:
     """0x + 40 hex digits; when the case is mixed it must follow the EIP-55 checksum."""
     hexpart = address[2:]

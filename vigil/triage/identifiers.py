@@ -81,7 +81,7 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
             if m.group("at").strip() == "at" and "." in m.group("domain"):
                 continue  # "a listing at example.com" is a link, not a mailbox
             local = _DOMAIN_JOINS.sub(".", m.group("local"))
-            if local in _NOT_LOCAL or _overlaps(m.start(), m.end(), taken):
+            if local in _NOT_LOCAL or overlaps(m.start(), m.end(), taken):
                 continue
             domain = _DOMAIN_JOINS.sub(".", m.group("domain"))
             found.append((m.start(), m.end(), f"{local}@{domain}"))
@@ -106,7 +106,7 @@ _PATH_END = re.compile(r"[\s<>\"'`]|$")
 _TRAILING = ".,;:!?'\")]}>»…"
 
 
-def find_urls(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def find_urls(text: str) -> list[tuple[int, int, str]]:
     if "." not in text:
         return []
     low = lower_same_length(text)
@@ -117,11 +117,11 @@ def find_urls(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[int, 
             end = _trim_trailing(text, m.start(), m.end())
             spans.append((m.start(), end))
             normalized = normalize_url(text[m.start() : end])
-            if normalized and not _overlaps(m.start(), end, masked):
+            if normalized:
                 found.append((m.start(), end, normalized))
     last_end = -1
     for m in _TLD_DOT.finditer(low):
-        if m.start() < last_end or _overlaps(m.start(), m.end(), spans):
+        if m.start() < last_end or overlaps(m.start(), m.end(), spans):
             continue
         tld = text[m.start() + 1 : m.end()]
         start = m.start()
@@ -151,8 +151,6 @@ def find_urls(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[int, 
             end = _PATH_END.search(low, end).start()
         end = _trim_trailing(text, start, end)
         last_end = end
-        if _overlaps(start, end, masked):
-            continue
         normalized = normalize_url(text[start:end])
         host = normalized.split("/")[0].split(":")[0]
         if normalized and host.rsplit(".", 1)[-1] in _TLD_SET:
@@ -293,13 +291,13 @@ def find_handles(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[in
         if not any(c.isalpha() for c in handle):
             continue
         start = m.start("at") if m.group("at") else m.start("handle")
-        if _overlaps(start, m.end("handle"), [(s, e) for s, e, _ in found]):
+        if overlaps(start, m.end("handle"), [(s, e) for s, e, _ in found]):
             continue
         platform = _platform_nearby(text, start, m.end("handle"), platforms)
         found.append((start, m.end("handle"), f"{platform}:{handle.lower()}"))
     kept = []
     for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
-        if _overlaps(start, end, masked) or _overlaps(start, end, [(s, e) for s, e, _ in kept]):
+        if overlaps(start, end, masked) or overlaps(start, end, [(s, e) for s, e, _ in kept]):
             continue
         kept.append((start, end, value))
     return kept
@@ -460,7 +458,7 @@ def find_plates(text: str, masked: list[tuple[int, int]] = ()) -> list[tuple[int
                 found.append(plate)
     kept = []
     for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
-        if _overlaps(start, end, masked) or _overlaps(start, end, [(s, e) for s, e, _ in kept]):
+        if overlaps(start, end, masked) or overlaps(start, end, [(s, e) for s, e, _ in kept]):
             continue
         kept.append((start, end, value))
     return kept
@@ -559,5 +557,6 @@ def _iban_in(text: str, start: int, end: int):
     return None
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
+def overlaps(start: int, end: int, spans) -> bool:
+    """Whether [start, end) shares a character with one of the spans."""
     return any(start < e and s < end for s, e in spans)

@@ -114,6 +114,9 @@ _JOINERS = frozenset(
 )
 _TABLE = _build_table()
 _TABLE_CHARS = frozenset(map(chr, _TABLE))
+# The table holds no ASCII: only the few other characters of a text are looked
+# up (translate() would look up every one).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 # Every finder looks at the lower-cased text and its words: extract_entities
@@ -180,7 +183,9 @@ _NUMBERISH = frozenset(
     + [part for word in [*TEEN_WORDS, *TENS_WORDS] for part in word.split("-")]
 )
 # A digit glued to a letter that can end or start a digit word ("five0five", "9OO").
-_MIXED_HINT = re.compile(r"\d[oOzZuUtTfFsScCqQhHnNdDeEiIlL]|[oOeErRxXsStTqQfFmMnNiIlL]\d")
+# It opens with the digit, the class the search skips to in C; the letter
+# before it is a look-behind (the position only has to fall in the same word).
+_MIXED_HINT = re.compile(r"\d(?:[oOzZuUtTfFsScCqQhHnNdDeEiIlL]|(?<=[oOeErRxXsStTqQfFmMnNiIlL]\d))")
 
 
 _PUNCT = b".,;:!?()[]{}\"'*_~|/-"
@@ -237,16 +242,12 @@ def _spelled_run(view: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=_SHARED_CACHE)
 def digit_view(text: str) -> str:
     """The text with disguised digits made plain; same length, same positions."""
     view = text
-    if not text.isascii():
-        # translate() costs a dictionary look-up per character: only when needed.
-        if not _TABLE_CHARS.isdisjoint(text):
-            view = text.translate(_TABLE)
-        elif "\xa0" in text:
-            view = text.replace("\xa0", " ")
+    if not text.isascii() and not _TABLE_CHARS.isdisjoint(_NON_ASCII.findall(text)):
+        view = _NON_ASCII.sub(_replace_from_table, text)
     hints = [m.start() for m in _MIXED_HINT.finditer(view)]
     spelled = _spelled_run(view)
     if not hints and not spelled:
@@ -280,6 +281,10 @@ def digit_view(text: str) -> str:
             if _COMMA_GAP.fullmatch(gap):
                 chars[end : following[0]] = " " * len(gap)
     return "".join(chars)
+
+
+def _replace_from_table(match: re.Match) -> str:
+    return _TABLE.get(ord(match.group()), match.group())
 
 
 def _around(low: str, positions: list[int]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ and split into several numbers when two were written side by side.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import phonenumbers
@@ -89,9 +89,15 @@ def is_acceptable(e164: str) -> bool:
 
 
 def find_phones(
-    text: str, country: str = "", masked: Iterable[tuple[int, int]] = ()
+    text: str,
+    country: str = "",
+    masked: Iterable[tuple[int, int]] | Callable[[], Iterable[tuple[int, int]]] = (),
 ) -> list[tuple[int, int, str]]:
-    """(start, end, E.164) of each phone in the text; spans index the original text."""
+    """(start, end, E.164) of each phone in the text; spans index the original text.
+
+    `masked` spans (other identifiers) are never read as phones; given as a
+    function, it is called only when the text has a run of digits long enough
+    for a phone, so that finding those identifiers costs nothing otherwise."""
     view = digit_view(text)
     # Most texts hold fewer digits than the shortest phone: a count in C
     # spares them the candidate pattern, which is slow to try everywhere.
@@ -103,7 +109,7 @@ def find_phones(
     region = default_region(country)
     # Mask what is not a phone (other identifiers, dates, times, prices) only
     # around the runs of digits, the only places it matters.
-    spans = list(masked)
+    spans = list(masked() if callable(masked) else masked)
     lowered = view.lower()
     low = lowered if len(lowered) == len(view) else view
     for m in candidates:
