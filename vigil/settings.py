@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "vigil.regions",
     "vigil.tips",
     "vigil.triage",
+    "vigil.cases",
+    "vigil.directory",
     "vigil.demo",
 ]
 
@@ -268,7 +270,7 @@ VIGIL_TIP_HOOKS: list[str] = [
     # Deadlines from the protocol and the on-call notice: needs the priority.
     "vigil.triage.workflow.on_tip_received",
 ]
-VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel"]
+VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel", "vigil.cases.panels.tip_panel"]
 
 LOGGING = {
     "version": 1,

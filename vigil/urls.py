@@ -12,6 +12,8 @@ urlpatterns = [
     path("inbox/", include("vigil.tips.inbox_urls")),
     path("triage/", include("vigil.triage.urls")),
     path("escalations/", include("vigil.triage.escalation_urls")),
+    path("cases/", include("vigil.cases.urls")),
+    path("directory/", include("vigil.directory.urls")),
     path("sms/", include("vigil.tips.sms_urls")),
     path("api/v1/", include("vigil.api_urls")),
     path("accounts/", include("vigil.accounts.urls")),

@@ -30,6 +30,17 @@ def roles_in(person, organisation: Organisation | None) -> set[str]:
     return cache[organisation.pk]
 
 
+def roles_anywhere(person) -> set[str]:
+    """Every role the person holds in any organisation (one query, kept for the request)."""
+    if not person.is_authenticated:
+        return set()
+    if "_roles_anywhere" not in person.__dict__:
+        person.__dict__["_roles_anywhere"] = set(
+            Membership.objects.filter(person=person).values_list("role", flat=True).distinct()
+        )
+    return person.__dict__["_roles_anywhere"]
+
+
 def organisations_where(person, roles) -> list[Organisation]:
     return list(
         Organisation.objects.filter(

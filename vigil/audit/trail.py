@@ -19,14 +19,18 @@ def organisations_for(person) -> list:
     return organisations_where(person, TRAIL_ROLES)
 
 
+# The field that holds a record's human-facing reference ("T-…", a case number).
+REFERENCE_FIELDS = ("reference", "case_number")
+
+
 def _models_with_reference():
-    # Records with a human-facing `reference` (tips today, cases later), found
-    # generically so the audit app does not depend on the apps it audits.
-    return [
-        model
-        for model in apps.get_models()
-        if any(field.name == "reference" for field in model._meta.concrete_fields)
-    ]
+    """(model, field) for records with a human-facing reference, found generically
+    so the audit app does not depend on the apps it audits."""
+    found = []
+    for model in apps.get_models():
+        names = {field.name for field in model._meta.concrete_fields}
+        found += [(model, name) for name in REFERENCE_FIELDS if name in names][:1]
+    return found
 
 
 def object_ids_for(reference: str) -> list[str]:
@@ -37,10 +41,10 @@ def object_ids_for(reference: str) -> list[str]:
     except ValueError:
         pass
     ids = []
-    for model in _models_with_reference():
+    for model, field in _models_with_reference():
         ids += [
             str(pk)
-            for pk in model._default_manager.filter(reference__iexact=reference).values_list(
+            for pk in model._default_manager.filter(**{f"{field}__iexact": reference}).values_list(
                 "pk", flat=True
             )
         ]
@@ -71,7 +75,7 @@ def references_for(events) -> dict[tuple[str, str], str]:
     for event in events:
         wanted.setdefault(event.object_type, set()).add(event.object_id)
     found = {}
-    for model in _models_with_reference():
+    for model, field in _models_with_reference():
         label = model._meta.label_lower
         if label not in wanted:
             continue
@@ -81,8 +85,6 @@ def references_for(events) -> dict[tuple[str, str], str]:
                 valid.append(model._meta.pk.to_python(object_id))
             except Exception:  # noqa: S112 - an id of another shape simply has no reference
                 continue
-        for pk, reference in model._default_manager.filter(pk__in=valid).values_list(
-            "pk", "reference"
-        ):
+        for pk, reference in model._default_manager.filter(pk__in=valid).values_list("pk", field):
             found[(label, str(pk))] = reference
     return found

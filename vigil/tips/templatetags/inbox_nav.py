@@ -1,6 +1,6 @@
 from django import template
 
-from vigil.accounts.access import organisations_where
+from vigil.accounts.access import roles_anywhere
 from vigil.tips.access import READ_ROLES
 
 register = template.Library()
@@ -8,4 +8,4 @@ register = template.Library()
 
 @register.filter
 def may_read_tips(person) -> bool:
-    return person.is_authenticated and bool(organisations_where(person, READ_ROLES))
+    return bool(roles_anywhere(person) & READ_ROLES)

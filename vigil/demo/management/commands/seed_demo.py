@@ -3,8 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from vigil.accounts.models import Person
+from vigil.accounts.models import Organisation, Person
 from vigil.demo import country, organisations, protocols, synthetic_tips
+from vigil.directory.demo import seed_services
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
             people, logins = organisations.build_people()
             raw_key = organisations.issue_partner_key()
             rules = protocols.build_protocol() + protocols.build_on_call_shift()
+            services = seed_services(
+                Organisation.objects.filter(slug__in=organisations.ORGANISATIONS)
+            )
         hotline = organisations.hotline()
         analyst = Person.objects.get(username=organisations.PEOPLE["analyst"][0])
 
@@ -46,14 +50,15 @@ class Command(BaseCommand):
             progress=progress,
         )
 
-        if not any((places, orgs, people, raw_key, rules, made)):
+        if not any((places, orgs, people, raw_key, rules, services, made)):
             out.write(self.style.SUCCESS("Nothing new: the demo data is already there."))
         else:
             out.write(
                 self.style.SUCCESS(
                     f"Demo data for {country.NAME} ({country.CODE}): {places} places and "
                     f"helplines, {orgs} organisations, {people} people and memberships, "
-                    f"{rules} protocol rules and on-call shifts, {made} tips created."
+                    f"{rules} protocol rules and on-call shifts, {services} services, "
+                    f"{made} tips created."
                 )
             )
         out.write(f"The demo hotline now holds {hotline.tips.count()} tips.")

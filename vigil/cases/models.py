@@ -1,0 +1,324 @@
+"""A child's case: who the child is, what happened, who works on it, what was agreed."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vigil.core.fields import EncryptedTextField
+
+
+class Sex(models.TextChoices):
+    UNKNOWN = "", _("Not known")
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+
+
+class Placement(models.TextChoices):
+    UNKNOWN = "", _("Not known")
+    FAMILY = "family", _("With family")
+    KINSHIP = "kinship", _("With relatives (kinship care)")
+    FOSTER = "foster", _("Foster care")
+    SHELTER = "shelter", _("Shelter")
+    INSTITUTION = "institution", _("Residential institution")
+    INDEPENDENT = "independent", _("Independent living")
+    DETENTION = "detention", _("Detention")
+    MISSING = "missing", _("Whereabouts unknown")
+
+
+class Child(models.Model):
+    """A child known to an organisation: screened, and perhaps the subject of a case."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="children"
+    )
+    given_name = EncryptedTextField(blank=True)
+    family_name = EncryptedTextField(blank=True)
+    # Aliases and other spellings, one per line: traffickers rename children,
+    # and transliteration gives one name several written forms.
+    other_names = EncryptedTextField(blank=True)
+    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
+    # ISO 8601 date, encrypted: with a name, a date of birth identifies a child.
+    date_of_birth = EncryptedTextField(blank=True)
+    estimated_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    nationality = models.CharField(max_length=2, blank=True)
+    languages = models.CharField(max_length=100, blank=True)
+    current_place = models.ForeignKey(
+        "regions.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    placement = models.CharField(max_length=20, choices=Placement.choices, blank=True)
+    placement_details = EncryptedTextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(part for part in (self.given_name, self.family_name) if part)
+        return name or str(_("Name not known"))
+
+
+class Caregiver(models.Model):
+    """A parent, relative or guardian of a child, and how to reach them."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="caregivers")
+    name = EncryptedTextField()
+    relationship = models.CharField(max_length=60, blank=True)
+    contact = EncryptedTextField(blank=True)
+    # A caregiver may be the one who sold the child: never contacted by default.
+    safe_to_contact = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.relationship or str(_("Caregiver"))
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACTIVE = "active", _("Active")
+    FOLLOW_UP = "follow_up", _("In follow-up")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+
+
+class ClosureReason(models.TextChoices):
+    GOALS_MET = "goals_met", _("Plan completed, child safe")
+    TRANSFERRED = "transferred", _("Transferred to another agency")
+    REUNIFIED = "reunified", _("Reunified with family")
+    AGED_OUT = "aged_out", _("Child turned 18, handed to adult services")
+    LOST_CONTACT = "lost_contact", _("Lost contact")
+    DUPLICATE = "duplicate", _("Duplicate record")
+    DECEASED = "deceased", _("Child died")
+    OTHER = "other", _("Other (explained)")
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    CRITICAL = "critical", _("Critical")
+
+
+class IdentifiedBy(models.TextChoices):
+    TIP = "tip", _("From a tip")
+    OUTREACH = "outreach", _("Outreach")
+    POLICE = "police", _("Police")
+    SELF_REFERRAL = "self_referral", _("Self-referral")
+    OTHER_AGENCY = "other_agency", _("Another agency")
+    OTHER = "other", _("Other")
+
+
+class Exploitation(models.TextChoices):
+    """Types of exploitation of the Human Trafficking Case Data Standard (HTCDS)."""
+
+    SEXUAL = "sexual", _("Sexual exploitation")
+    LABOUR = "labour", _("Forced labour")
+    DOMESTIC = "domestic", _("Domestic servitude")
+    MARRIAGE = "marriage", _("Forced or child marriage")
+    CRIMINAL = "criminal", _("Forced criminal activity")
+    BEGGING = "begging", _("Forced begging")
+    MILITARY = "military", _("Recruitment by armed forces or groups")
+    ORGANS = "organs", _("Removal of organs")
+    OTHER = "other", _("Other exploitation")
+
+
+class Concern(models.TextChoices):
+    TRAFFICKED = "trafficked", _("Trafficked or at risk of trafficking")
+    UNACCOMPANIED = "unaccompanied", _("Unaccompanied or separated")
+    NO_DOCUMENTS = "no_documents", _("No identity documents")
+    PHYSICAL_VIOLENCE = "physical_violence", _("Physical violence")
+    SEXUAL_VIOLENCE = "sexual_violence", _("Sexual violence")
+    NEGLECT = "neglect", _("Neglect")
+    OUT_OF_SCHOOL = "out_of_school", _("Out of school")
+    SUBSTANCE_USE = "substance_use", _("Substance use")
+    MENTAL_HEALTH = "mental_health", _("Mental health")
+    IN_CONFLICT_WITH_LAW = "in_conflict_with_law", _("In conflict with the law")
+
+
+class Case(models.Model):
+    """One organisation's work with one child, from identification to closure."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case_number = models.CharField(max_length=30, unique=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="cases"
+    )
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
+    assigned_to = models.ForeignKey(
+        "accounts.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    closure_note = EncryptedTextField(blank=True)
+    risk_level = models.CharField(
+        max_length=10, choices=RiskLevel.choices, default=RiskLevel.MEDIUM
+    )
+    risk_reasons = EncryptedTextField(blank=True)
+    identified_by = models.CharField(max_length=20, choices=IdentifiedBy.choices)
+    tip = models.ForeignKey(
+        "tips.Tip", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    summary = EncryptedTextField(blank=True)
+    # Optimistic locking: an edit names the version it started from, and is
+    # refused if someone saved in between, so no one overwrites unseen work.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["assigned_to", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="closed") | ~models.Q(closure_reason=""),
+                name="closed_case_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return self.case_number
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != CaseStatus.CLOSED
+
+    @property
+    def exploitation_labels(self) -> list[str]:
+        return [Exploitation(e.exploitation).label for e in self.exploitations.all()]
+
+    @property
+    def concern_labels(self) -> list[str]:
+        return [Concern(c.concern).label for c in self.concerns.all()]
+
+
+class CaseExploitation(models.Model):
+    """A type of exploitation the child suffered, in HTCDS categories."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="exploitations")
+    exploitation = models.CharField(max_length=20, choices=Exploitation.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "exploitation"], name="unique_exploitation")
+        ]
+
+    def __str__(self):
+        return self.get_exploitation_display()
+
+
+class CaseConcern(models.Model):
+    """A protection concern for the child."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="concerns")
+    concern = models.CharField(max_length=30, choices=Concern.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "concern"], name="unique_concern")]
+
+    def __str__(self):
+        return self.get_concern_display()
+
+
+class CaseGrant(models.Model):
+    """Someone the case's owners let see (or also edit) the case."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grants")
+    person = models.ForeignKey("accounts.Person", on_delete=models.CASCADE, related_name="+")
+    can_edit = models.BooleanField(default=False)
+    reason = models.CharField(max_length=300)
+    granted_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "person"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_active_grant_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.case} → {self.person}"
+
+
+class ConsentGiver(models.TextChoices):
+    CHILD = "child", _("The child")
+    CAREGIVER = "caregiver", _("A caregiver")
+    CHILD_AND_CAREGIVER = "both", _("The child and a caregiver")
+    GUARDIAN = "guardian", _("Appointed guardian")
+    COURT = "court", _("Court order")
+
+
+class ConsentPurpose(models.TextChoices):
+    SERVICES = "services", _("Referral to services")
+    LEGAL = "legal", _("Legal proceedings")
+    TRACING = "tracing", _("Family tracing")
+    TRANSFER = "transfer", _("Transfer of the case")
+
+
+class Consent(models.Model):
+    """What the child or caregiver agreed to share, with whom, for what; until revoked."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField(max_length=20, choices=ConsentGiver.choices)
+    purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
+    # None: any organisation for this purpose; else only this one.
+    share_with = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    share_identity = models.BooleanField(default=False)
+    share_contact = models.BooleanField(default=False)
+    share_history = models.BooleanField(default=False)
+    share_health = models.BooleanField(default=False)
+    share_legal = models.BooleanField(default=False)
+    given_on = models.DateField()
+    notes = EncryptedTextField(blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        "accounts.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revocation_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.case} {self.get_purpose_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def fields_shared(self) -> list[str]:
+        return [f for f in SHAREABLE if getattr(self, f"share_{f}")]
+
+
+# What a consent may let another organisation see, by category of data.
+SHAREABLE = ("identity", "contact", "history", "health", "legal")

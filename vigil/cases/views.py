@@ -1,0 +1,263 @@
+"""Case pages: the desk, a case, its edits, assignment, status, access and consent."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vigil.accounts.access import organisations_where, roles_in, staff_required
+from vigil.accounts.models import Organisation
+from vigil.audit.actions import record_view
+from vigil.cases import access, actions, from_tip
+from vigil.cases.actions import CaseError
+from vigil.cases.forms import (
+    AssignForm,
+    CaseForm,
+    ConsentForm,
+    FromTipForm,
+    GrantForm,
+    NewCaseForm,
+    RevokeConsentForm,
+    StatusForm,
+)
+from vigil.cases.models import CaseStatus
+from vigil.tips import access as tip_access
+
+
+@require_GET
+@never_cache
+@staff_required
+def desk(request):
+    person = request.user
+    visible = access.cases_visible_to(person).select_related("child", "organisation", "assigned_to")
+    open_cases = visible.exclude(status=CaseStatus.CLOSED)
+    supervised = organisations_where(person, {access.Role.SUPERVISOR})
+    context = {
+        "mine": [c for c in open_cases if c.assigned_to_id == person.pk],
+        "unassigned": [c for c in open_cases if c.assigned_to_id is None] if supervised else [],
+        "others": [c for c in open_cases if c.assigned_to_id not in (None, person.pk)],
+        "may_open": bool(organisations_where(person, access.CASE_ROLES)),
+    }
+    return render(request, "cases/desk.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@staff_required
+def new_case(request):
+    organisations = Organisation.objects.filter(
+        pk__in=[o.pk for o in organisations_where(request.user, access.CASE_ROLES)]
+    )
+    if not organisations:
+        raise PermissionDenied
+    form = NewCaseForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        case = actions.open_case(request.user, form.cleaned_data["organisation"], form.details())
+        messages.success(request, _("Case %(number)s opened.") % {"number": case.case_number})
+        return redirect("cases:detail", case.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "cases/edit.html", {"form": form, "case": None}, status=status)
+
+
+@require_GET
+@never_cache
+@staff_required
+def detail(request, case_id):
+    case = access.case_for(request.user, case_id)
+    record_view(case, request.user, case.organisation)
+    person = request.user
+    context = {
+        "case": case,
+        "may_edit": access.may_edit(person, case),
+        "may_supervise": access.may_supervise(person, case),
+        "tip_readable": case.tip is not None
+        and bool(roles_in(person, case.tip.hotline) & tip_access.READ_ROLES),
+        "consents": list(case.consents.select_related("share_with", "recorded_by")),
+        "grants": list(case.grants.filter(revoked_at__isnull=True).select_related("person")),
+        "assign_form": AssignForm(organisation=case.organisation),
+        "status_form": StatusForm(initial={"status": case.status}),
+        "grant_form": GrantForm(),
+        "consent_form": ConsentForm(),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@staff_required
+def edit(request, case_id):
+    case = access.case_for(request.user, case_id, write=True)
+    country = case.organisation.jurisdiction
+    if request.method == "POST":
+        form = CaseForm(request.POST, country=country)
+        if form.is_valid():
+            try:
+                actions.update_case(
+                    request.user, case, form.cleaned_data["version"] or 0, form.details()
+                )
+            except actions.EditConflict as conflict:
+                form.add_error(None, str(conflict))
+            else:
+                messages.success(request, _("Case saved."))
+                return redirect("cases:detail", case.pk)
+        return render(request, "cases/edit.html", {"form": form, "case": case}, status=400)
+    form = CaseForm(initial=CaseForm.initial_for(case), country=country)
+    return render(request, "cases/edit.html", {"form": form, "case": case})
+
+
+def _act(request, case, do) -> None:
+    try:
+        do()
+    except CaseError as error:
+        messages.error(request, str(error))
+
+
+def _form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+@staff_required
+def assign(request, case_id):
+    case = access.supervised_case_for(request.user, case_id)
+    form = AssignForm(request.POST, organisation=case.organisation)
+    if form.is_valid():
+        _act(
+            request,
+            case,
+            lambda: actions.assign_case(request.user, case, form.cleaned_data["assignee"]),
+        )
+    else:
+        _form_errors(request, form)
+    return redirect("cases:detail", case.pk)
+
+
+@require_POST
+@staff_required
+def change_status(request, case_id):
+    case = access.case_for(request.user, case_id, write=True)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("cases:detail", case.pk)
+    status = form.cleaned_data["status"]
+    # Closing and reopening are a supervisor's decision.
+    if status in (CaseStatus.CLOSED, CaseStatus.REOPENED) and not access.may_supervise(
+        request.user, case
+    ):
+        raise PermissionDenied
+    _act(
+        request,
+        case,
+        lambda: actions.set_status(
+            request.user,
+            case,
+            status,
+            form.cleaned_data["closure_reason"],
+            form.cleaned_data["closure_note"],
+        ),
+    )
+    return redirect("cases:detail", case.pk)
+
+
+def _grantor_case(person, case_id):
+    """The assigned case worker or a supervisor: those who may let others in."""
+    case = access.case_for(person, case_id, write=True)
+    if case.assigned_to_id != person.pk and not access.may_supervise(person, case):
+        raise PermissionDenied
+    return case
+
+
+@require_POST
+@staff_required
+def grant(request, case_id):
+    case = _grantor_case(request.user, case_id)
+    form = GrantForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _act(
+            request,
+            case,
+            lambda: actions.grant_access(
+                request.user,
+                case,
+                data["username"],
+                can_edit=data["can_edit"],
+                reason=data["reason"],
+            ),
+        )
+    else:
+        _form_errors(request, form)
+    return redirect("cases:detail", case.pk)
+
+
+@require_POST
+@staff_required
+def revoke_grant(request, case_id, grant_id):
+    case = _grantor_case(request.user, case_id)
+    found = case.grants.filter(pk=grant_id, revoked_at__isnull=True).first()
+    if found is None:
+        raise Http404
+    actions.revoke_access(request.user, found)
+    return redirect("cases:detail", case.pk)
+
+
+@require_POST
+@staff_required
+def add_consent(request, case_id):
+    case = access.case_for(request.user, case_id, write=True)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        actions.record_consent(request.user, case, **form.cleaned_data)
+        messages.success(request, _("Consent recorded."))
+    else:
+        _form_errors(request, form)
+    return redirect("cases:detail", case.pk)
+
+
+@require_POST
+@staff_required
+def revoke_consent(request, case_id, consent_id):
+    case = access.case_for(request.user, case_id, write=True)
+    consent = case.consents.filter(pk=consent_id).first()
+    if consent is None:
+        raise Http404
+    form = RevokeConsentForm(request.POST)
+    if form.is_valid():
+        _act(
+            request,
+            case,
+            lambda: actions.revoke_consent(request.user, consent, form.cleaned_data["reason"]),
+        )
+    else:
+        _form_errors(request, form)
+    return redirect("cases:detail", case.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@staff_required
+def open_from_tip(request, tip_id):
+    tip = tip_access.tip_for(request.user, tip_id, write=True)
+    owners = from_tip.case_owners_for(tip)
+    form = FromTipForm(request.POST or None, owners=owners)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        case = from_tip.open_case_from_tip(request.user, tip, organisation)
+        messages.success(
+            request,
+            _("Case %(number)s opened with %(organisation)s.")
+            % {"number": case.case_number, "organisation": organisation.name},
+        )
+        if access.may_edit(request.user, case) or access.may_supervise(request.user, case):
+            return redirect("cases:detail", case.pk)
+        return redirect("tips:detail", tip.pk)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "cases/from_tip.html", {"form": form, "tip": tip, "owners": owners}, status=status
+    )
