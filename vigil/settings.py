@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vigil.regions",
     "vigil.tips",
     "vigil.triage",
+    "vigil.screening",
     "vigil.cases",
     "vigil.directory",
     "vigil.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("inbox/", include("vigil.tips.inbox_urls")),
     path("triage/", include("vigil.triage.urls")),
     path("escalations/", include("vigil.triage.escalation_urls")),
+    path("screening/", include("vigil.screening.urls")),
     path("cases/", include("vigil.cases.urls")),
     path("directory/", include("vigil.directory.urls")),
     path("sms/", include("vigil.tips.sms_urls")),

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from vigil.accounts.access import check, roles_in
 from vigil.accounts.models import Membership, Role
-from vigil.cases.models import Case
+from vigil.cases.models import Case, Child, Referral, Transfer, TransferStatus
 
 CASE_ROLES = frozenset({Role.CASE_WORKER, Role.SUPERVISOR})
 
@@ -79,3 +79,79 @@ def may_edit(person, case: Case) -> bool:
     except (Http404, PermissionDenied):
         return False
     return True
+
+
+def child_for(person, child_id, write: bool = False) -> Child:
+    """A child seen through their cases; a child with no case yet (screened, say) by
+    the case workers and supervisors of the organisation that registered them."""
+    child = (
+        Child.objects.select_related("organisation", "current_place")
+        .filter(pk=_uuid(child_id))
+        .first()
+    )
+    if child is None:
+        raise Http404
+    case_ids = list(child.cases.values_list("pk", flat=True))
+    if not case_ids:
+        check(person, child.organisation, CASE_ROLES)
+        return child
+    refusal = Http404
+    for case_id in case_ids:
+        try:
+            case_for(person, case_id, write=write)
+        except PermissionDenied:
+            refusal = PermissionDenied
+        except Http404:
+            continue
+        else:
+            return child
+    raise refusal
+
+
+# What providers and receiving organisations see --------------------------------------
+
+PROVIDER_ROLES = frozenset({Role.SERVICE_PROVIDER, Role.CASE_WORKER, Role.SUPERVISOR})
+
+
+def referral_for_provider(person, referral_id):
+    """A referral, for the organisation it was sent to (never the case behind it)."""
+    referral = (
+        Referral.objects.select_related("organisation", "service", "case__organisation")
+        .filter(pk=_uuid(referral_id))
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    check(person, referral.organisation, PROVIDER_ROLES)
+    return referral
+
+
+def referrals_received_by(person):
+    organisations = Membership.objects.filter(person=person, role__in=PROVIDER_ROLES).values(
+        "organisation_id"
+    )
+    return Referral.objects.filter(organisation_id__in=organisations).select_related(
+        "organisation", "service", "case__organisation"
+    )
+
+
+def transfer_for_receiver(person, transfer_id):
+    """A transfer, for the supervisors of the organisation asked to take the case."""
+    transfer = (
+        Transfer.objects.select_related("case", "from_organisation", "to_organisation")
+        .filter(pk=_uuid(transfer_id))
+        .first()
+    )
+    if transfer is None:
+        raise Http404
+    check(person, transfer.to_organisation, {Role.SUPERVISOR})
+    return transfer
+
+
+def transfers_awaiting(person):
+    organisations = Membership.objects.filter(person=person, role=Role.SUPERVISOR).values(
+        "organisation_id"
+    )
+    return Transfer.objects.filter(
+        to_organisation_id__in=organisations, status=TransferStatus.PENDING
+    ).select_related("case", "from_organisation", "to_organisation")

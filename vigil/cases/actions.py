@@ -150,26 +150,26 @@ def assign_case(person, case: Case, assignee) -> Case:
     return case
 
 
-def set_status(person, case: Case, status: str, reason: str = "", note: str = "") -> Case:
-    """Move the case on; closing needs a reason (and a supervisor, checked by the caller)."""
-    if status == CaseStatus.CLOSED and not reason:
-        raise CaseError(_("Say why the case is closed."))
+def set_status(person, case: Case, status: str) -> Case:
+    """Move the case on. Closing goes through plans.request_closure and approve_closure."""
+    if status == CaseStatus.CLOSED:
+        raise CaseError(_("Ask for closure: a supervisor approves it."))
     if status == CaseStatus.REOPENED and case.is_open:
         raise CaseError(_("Only a closed case can be reopened."))
     previous = case.status
     with transaction.atomic():
         case.status = status
-        closing = status == CaseStatus.CLOSED
-        case.closure_reason = reason if closing else ""
-        case.closure_note = note if closing else ""
-        case.closed_at = timezone.now() if closing else None
+        if status == CaseStatus.REOPENED:
+            case.closed_at = None
+            case.closure_requested_at = None
+            case.closure_requested_by = None
         case.version += 1
         case.save(
             update_fields=[
                 "status",
-                "closure_reason",
-                "closure_note",
                 "closed_at",
+                "closure_requested_at",
+                "closure_requested_by",
                 "version",
                 "updated_at",
             ]
@@ -241,6 +241,9 @@ def revoke_consent(person, consent: Consent, reason: str) -> Consent:
         consent.revoked_by = person
         consent.revocation_reason = reason
         consent.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        from vigil.cases.referrals import stop_referrals  # referrals build on these actions
+
+        stop_referrals(person, consent)
         record(
             Action.CHANGE,
             consent,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vigil.core.fields import EncryptedTextField
+from vigil.directory.models import ServiceType
 
 
 class Sex(models.TextChoices):
@@ -174,6 +175,11 @@ class Case(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A case worker asks for closure; a supervisor approves it.
+    closure_requested_by = models.ForeignKey(
+        "accounts.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closure_requested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -322,3 +328,225 @@ class Consent(models.Model):
 
 # What a consent may let another organisation see, by category of data.
 SHAREABLE = ("identity", "contact", "history", "health", "legal")
+
+
+# Needs, plan and follow-ups ---------------------------------------------------------
+
+
+class Severity(models.TextChoices):
+    NONE = "none", _("No need")
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+class Need(models.Model):
+    """How much the child needs help in one area (the needs assessment, kept current)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
+    # The areas of the service directory, so that a need finds its providers.
+    area = models.CharField(max_length=30, choices=ServiceType.choices)
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    notes = EncryptedTextField(blank=True)
+    assessed_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assessed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["area"]
+        constraints = [models.UniqueConstraint(fields=["case", "area"], name="one_need_per_area")]
+
+    def __str__(self):
+        return f"{self.get_area_display()}: {self.get_severity_display()}"
+
+
+class PlanItemStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_DONE = "not_done", _("Not done (explained)")
+
+
+class PlanItem(models.Model):
+    """One goal of the child's service plan: who provides what, by when, with what result."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plan_items")
+    area = models.CharField(max_length=30, choices=ServiceType.choices)
+    goal = EncryptedTextField()
+    service = models.ForeignKey(
+        "directory.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=PlanItemStatus.choices, default=PlanItemStatus.PLANNED
+    )
+    outcome = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_on", "created_at"]
+        constraints = [
+            # A goal given up on says why: closure relies on it.
+            models.CheckConstraint(
+                condition=~models.Q(status="not_done") | ~models.Q(outcome=""),
+                name="not_done_item_is_explained",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_area_display()} ({self.get_status_display()})"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.status in (PlanItemStatus.DONE, PlanItemStatus.NOT_DONE)
+
+
+class FollowUpKind(models.TextChoices):
+    HOME_VISIT = "home_visit", _("Home visit")
+    PLACEMENT_VISIT = "placement_visit", _("Visit at the placement")
+    SCHOOL_VISIT = "school_visit", _("School visit")
+    PHONE = "phone", _("Phone call")
+    OFFICE = "office", _("Meeting at the office")
+
+
+class FollowUp(models.Model):
+    """A visit or call due on a date, and what was found when it happened."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
+    kind = models.CharField(max_length=20, choices=FollowUpKind.choices)
+    due_on = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+    notes = EncryptedTextField(blank=True)
+    done_by = models.ForeignKey(
+        "accounts.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on"]
+        indexes = [models.Index(fields=["done_on", "due_on"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.due_on}"
+
+
+# Referrals and transfers ------------------------------------------------------------
+
+
+class ReferralStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the provider")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    DELIVERED = "delivered", _("Service delivered")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the case worker")
+    STOPPED = "stopped", _("Stopped: consent withdrawn")
+
+
+class Referral(models.Model):
+    """A case (or one need of it) sent to a provider's service with only what consent allows."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    service = models.ForeignKey("directory.Service", on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="referrals_received"
+    )
+    plan_item = models.ForeignKey(
+        PlanItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
+    )
+    # Sent without consent only on a supervisor's written reason (audited).
+    override_reason = models.CharField(max_length=300, blank=True)
+    # What the provider receives, composed when sent from the consented categories.
+    shared = EncryptedTextField()
+    message = EncryptedTextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.PENDING
+    )
+    decision_reason = models.CharField(max_length=300, blank=True)
+    delivery_note = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        "accounts.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent__isnull=False) | ~models.Q(override_reason=""),
+                name="referral_has_consent_or_override",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case} → {self.organisation}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in (ReferralStatus.PENDING, ReferralStatus.ACCEPTED)
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the receiving supervisor")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class Transfer(models.Model):
+    """Handing a case to another organisation, which takes it only when its supervisor accepts."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
+    from_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    to_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="transfers_received"
+    )
+    reason = models.CharField(max_length=300)
+    consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    override_reason = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=20, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    decision_reason = models.CharField(max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        "accounts.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        "accounts.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="pending"),
+                name="one_pending_transfer_per_case",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case} → {self.to_organisation}"

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,19 +12,28 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vigil.accounts.access import organisations_where, roles_in, staff_required
 from vigil.accounts.models import Organisation
 from vigil.audit.actions import record_view
-from vigil.cases import access, actions, from_tip
+from vigil.cases import access, actions, from_tip, plans
 from vigil.cases.actions import CaseError
 from vigil.cases.forms import (
     AssignForm,
     CaseForm,
+    ClosureRequestForm,
     ConsentForm,
+    FollowUpDoneForm,
+    FollowUpForm,
     FromTipForm,
     GrantForm,
+    NeedForm,
     NewCaseForm,
+    PlanItemForm,
+    PlanItemUpdateForm,
+    ReasonForm,
+    ReferralForm,
     RevokeConsentForm,
     StatusForm,
+    TransferForm,
 )
-from vigil.cases.models import CaseStatus
+from vigil.cases.models import CaseStatus, Referral, ReferralStatus
 from vigil.tips import access as tip_access
 
 
@@ -33,15 +43,40 @@ from vigil.tips import access as tip_access
 def desk(request):
     person = request.user
     visible = access.cases_visible_to(person).select_related("child", "organisation", "assigned_to")
-    open_cases = visible.exclude(status=CaseStatus.CLOSED)
+    open_cases = list(visible.exclude(status=CaseStatus.CLOSED))
     supervised = organisations_where(person, {access.Role.SUPERVISOR})
     context = {
         "mine": [c for c in open_cases if c.assigned_to_id == person.pk],
         "unassigned": [c for c in open_cases if c.assigned_to_id is None] if supervised else [],
         "others": [c for c in open_cases if c.assigned_to_id not in (None, person.pk)],
         "may_open": bool(organisations_where(person, access.CASE_ROLES)),
+        **desk_items(person, open_cases, supervised),
     }
     return render(request, "cases/desk.html", context)
+
+
+def desk_items(person, open_cases, supervised) -> dict:
+    """What needs doing across the person's open cases, soonest first."""
+    related = ("case", "case__child")
+    return {
+        "overdue_follow_ups": list(plans.overdue_follow_ups(open_cases).select_related(*related)),
+        "follow_ups_due": list(plans.follow_ups_due(open_cases).select_related(*related)),
+        "overdue_items": list(plans.overdue_plan_items(open_cases).select_related(*related)),
+        "referrals_waiting": list(
+            Referral.objects.filter(
+                case__in=open_cases, status=ReferralStatus.PENDING
+            ).select_related("case", "organisation")
+        ),
+        "referrals_received": list(
+            access.referrals_received_by(person).filter(status=ReferralStatus.PENDING)
+        ),
+        "closures_to_approve": [
+            c
+            for c in open_cases
+            if c.closure_requested_at and c.organisation_id in {o.pk for o in supervised}
+        ],
+        "transfers_awaiting": list(access.transfers_awaiting(person)),
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,6 +116,21 @@ def detail(request, case_id):
         "status_form": StatusForm(initial={"status": case.status}),
         "grant_form": GrantForm(),
         "consent_form": ConsentForm(),
+        "needs": list(case.needs.all()),
+        "plan_items": list(case.plan_items.select_related("service__organisation")),
+        "follow_ups": list(case.follow_ups.all()),
+        "referrals": list(case.referrals.select_related("organisation", "service")),
+        "transfers": list(case.transfers.select_related("to_organisation")),
+        "today": timezone.localdate(),
+        "need_form": NeedForm(),
+        "plan_form": PlanItemForm(),
+        "plan_update_form": PlanItemUpdateForm(),
+        "follow_up_form": FollowUpForm(),
+        "follow_up_done_form": FollowUpDoneForm(initial={"done_on": timezone.localdate()}),
+        "closure_form": ClosureRequestForm(),
+        "referral_form": ReferralForm(case=case),
+        "transfer_form": TransferForm(case=case),
+        "reason_form": ReasonForm(),
     }
     return render(request, "cases/detail.html", context)
 
@@ -146,22 +196,10 @@ def change_status(request, case_id):
         _form_errors(request, form)
         return redirect("cases:detail", case.pk)
     status = form.cleaned_data["status"]
-    # Closing and reopening are a supervisor's decision.
-    if status in (CaseStatus.CLOSED, CaseStatus.REOPENED) and not access.may_supervise(
-        request.user, case
-    ):
+    # Reopening a closed case is a supervisor's decision.
+    if status == CaseStatus.REOPENED and not access.may_supervise(request.user, case):
         raise PermissionDenied
-    _act(
-        request,
-        case,
-        lambda: actions.set_status(
-            request.user,
-            case,
-            status,
-            form.cleaned_data["closure_reason"],
-            form.cleaned_data["closure_note"],
-        ),
-    )
+    _act(request, case, lambda: actions.set_status(request.user, case, status))
     return redirect("cases:detail", case.pk)
 
 

@@ -1,5 +1,6 @@
 """`vigil seed_demo`: the fictional country Valdoria, its organisations, staff and tips."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             services = seed_services(
                 Organisation.objects.filter(slug__in=organisations.ORGANISATIONS)
             )
+        # The shipped screening instrument (idempotent: an unchanged file adds nothing).
+        call_command("load_instruments", stdout=out)
         hotline = organisations.hotline()
         analyst = Person.objects.get(username=organisations.PEOPLE["analyst"][0])
 
