@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "vigil.screening",
     "vigil.cases",
     "vigil.directory",
+    "vigil.legal",
     "vigil.demo",
 ]
 
@@ -272,6 +273,8 @@ VIGIL_TIP_HOOKS: list[str] = [
     "vigil.triage.workflow.on_tip_received",
 ]
 VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel", "vigil.cases.panels.tip_panel"]
+# Sections other apps add to the case worker's desk (cases never imports them).
+VIGIL_DESK_SECTIONS: list[str] = ["vigil.legal.desk.hearings_this_week"]
 
 LOGGING = {
     "version": 1,

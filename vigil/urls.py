@@ -14,6 +14,7 @@ urlpatterns = [
     path("escalations/", include("vigil.triage.escalation_urls")),
     path("screening/", include("vigil.screening.urls")),
     path("cases/", include("vigil.cases.urls")),
+    path("legal/", include("vigil.legal.urls")),
     path("directory/", include("vigil.directory.urls")),
     path("sms/", include("vigil.tips.sms_urls")),
     path("api/v1/", include("vigil.api_urls")),

@@ -1,10 +1,12 @@
 """Case pages: the desk, a case, its edits, assignment, status, access and consent."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -51,6 +53,7 @@ def desk(request):
         "others": [c for c in open_cases if c.assigned_to_id not in (None, person.pk)],
         "may_open": bool(organisations_where(person, access.CASE_ROLES)),
         **desk_items(person, open_cases, supervised),
+        "sections": [import_string(path)(request) for path in settings.VIGIL_DESK_SECTIONS],
     }
     return render(request, "cases/desk.html", context)
 

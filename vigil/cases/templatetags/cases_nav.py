@@ -1,7 +1,7 @@
 from django import template
 
 from vigil.accounts.access import roles_anywhere
-from vigil.cases.access import CASE_ROLES
+from vigil.cases.access import CASE_ROLES, PROVIDER_ROLES
 from vigil.cases.models import CaseGrant
 
 register = template.Library()
@@ -15,3 +15,8 @@ def may_work_cases(person) -> bool:
         person.is_authenticated
         and CaseGrant.objects.filter(person=person, revoked_at__isnull=True).exists()
     )
+
+
+@register.filter
+def may_receive_referrals(person) -> bool:
+    return bool(roles_anywhere(person) & PROVIDER_ROLES)
