@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vigil.tips",
     "vigil.triage",
     "vigil.screening",
+    "vigil.matching",
     "vigil.cases",
     "vigil.directory",
     "vigil.legal",

@@ -1,0 +1,1 @@
+"""Record matching: the same child registered twice, and tracing requests to children."""
