@@ -4,8 +4,8 @@ import importlib
 import re
 
 import pytest
-from django_otp.oath import totp
 
+from vigil.accounts.tests.browser import current_code
 from vigil.accounts.tests.factories import PASSWORD, totp_device
 from vigil.tips.models import Tip
 
@@ -13,12 +13,6 @@ triggers = importlib.import_module("vigil.audit.migrations.0002_append_only_trig
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
-
-def current_code(device) -> str:
-    device.refresh_from_db()
-    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{value:0{device.digits}d}"
 
 
 def test_a_report_comes_back_with_the_hotlines_question_answered(

@@ -8,9 +8,8 @@ referral, and a liaison of another force finds nothing.
 import re
 
 import pytest
-from django_otp.oath import totp
 
-from vigil.accounts.tests.factories import PASSWORD, totp_device
+from vigil.accounts.tests.browser import sign_in
 from vigil.tips import actions as tip_actions
 from vigil.triage.models import Escalation
 
@@ -19,24 +18,6 @@ from .workflow_data import build_protocol, police
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 PHONE = "+44 7700 900123"
-
-
-def current_code(device) -> str:
-    device.refresh_from_db()
-    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{value:0{device.digits}d}"
-
-
-def sign_in(page, base, person, next_path):
-    device = totp_device(person)
-    page.goto(f"{base}/accounts/login/?next={next_path}")
-    page.fill("input[name=username]", person.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/accounts/two-factor/**")
-    page.fill("input[name=token]", current_code(device))
-    page.get_by_role("button", name="Verify").click()
-    page.wait_for_url(f"{base}{next_path}")
 
 
 def submit(**fields):
