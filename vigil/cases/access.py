@@ -11,7 +11,7 @@ from django.http import Http404
 
 from vigil.accounts.access import check, roles_in
 from vigil.accounts.models import Membership, Role
-from vigil.cases.models import Case, Child, Referral, Transfer, TransferStatus
+from vigil.cases.models import Case, Child, HiddenField, Referral, Transfer, TransferStatus
 
 CASE_ROLES = frozenset({Role.CASE_WORKER, Role.SUPERVISOR})
 
@@ -155,3 +155,53 @@ def transfers_awaiting(person):
     return Transfer.objects.filter(
         to_organisation_id__in=organisations, status=TransferStatus.PENDING
     ).select_related("case", "from_organisation", "to_organisation")
+
+
+# Fields hidden per role --------------------------------------------------------------
+
+# The form fields behind each sensitive field: hidden, they are neither shown nor edited.
+FORM_FIELDS = {
+    "name": ("given_name", "family_name", "other_names"),
+    "date_of_birth": ("date_of_birth",),
+    "whereabouts": ("current_place", "placement", "placement_details"),
+    "summary": ("summary",),
+    "risk_reasons": ("risk_reasons",),
+}
+
+
+def hidden_fields(person, case: Case) -> frozenset[str]:
+    """The sensitive fields this person may not see on this case.
+
+    Someone with several roles sees what the most trusted of them sees: a
+    field is hidden only if every way they reach the case hides it."""
+    roles = roles_in(person, case.organisation)
+    viewers = {role for role in (Role.CASE_WORKER, Role.SUPERVISOR) if role in roles}
+    if not viewers:
+        viewers = {"granted"}
+    rules = HiddenField.objects.filter(organisation=case.organisation, viewer__in=viewers)
+    hidden_by: dict[str, set[str]] = {}
+    for viewer, field in rules.values_list("viewer", "field"):
+        hidden_by.setdefault(field, set()).add(viewer)
+    return frozenset(field for field, by in hidden_by.items() if by == viewers)
+
+
+def mark_hidden_names(person, cases) -> None:
+    """Set `name_hidden` on each case of a list (one query for the rules)."""
+    organisations = {case.organisation_id for case in cases}
+    rules: dict[tuple, set[str]] = {}
+    for organisation_id, viewer in HiddenField.objects.filter(
+        organisation_id__in=organisations, field="name"
+    ).values_list("organisation_id", "viewer"):
+        rules.setdefault(organisation_id, set()).add(viewer)
+    for case in cases:
+        by = rules.get(case.organisation_id)
+        if not by:
+            case.name_hidden = False
+            continue
+        roles = roles_in(person, case.organisation)
+        viewers = {r for r in (Role.CASE_WORKER, Role.SUPERVISOR) if r in roles} or {"granted"}
+        case.name_hidden = viewers <= by
+
+
+def hidden_form_fields(hidden) -> set[str]:
+    return {name for field in hidden for name in FORM_FIELDS[field]}

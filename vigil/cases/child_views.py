@@ -60,10 +60,13 @@ def new_child(request):
 def child_detail(request, child_id):
     child = access.child_for(request.user, child_id)
     record_view(child, request.user, child.organisation)
-    visible = access.cases_visible_to(request.user).filter(child=child)
+    cases = list(
+        access.cases_visible_to(request.user).filter(child=child).select_related("organisation")
+    )
     context = {
         "child": child,
-        "cases": list(visible.select_related("organisation")),
+        "cases": cases,
+        "hidden": access.hidden_fields(request.user, cases[0]) if cases else frozenset(),
         "screenings": list(
             ScreeningResult.objects.for_subject(children.SUBJECT, child.pk).select_related(
                 "instrument", "band", "organisation", "screened_by"

@@ -94,9 +94,12 @@ class ChildFields(forms.Form):
         return ", ".join(codes)
 
     def child_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in CHILD_FIELDS}
-        birth = data["date_of_birth"]
-        data["date_of_birth"] = birth.isoformat() if birth else ""
+        """The child's fields this form holds (hidden ones are left as stored)."""
+        data = {name: self.cleaned_data[name] for name in CHILD_FIELDS if name in self.fields}
+        if data.get("date_of_birth"):
+            data["date_of_birth"] = data["date_of_birth"].isoformat()
+        elif "date_of_birth" in data:
+            data["date_of_birth"] = ""
         return data
 
 
@@ -125,20 +128,23 @@ class CaseForm(ChildFields):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, child_fields: bool = True, **kwargs):
+    def __init__(self, *args, child_fields: bool = True, hidden=(), **kwargs):
         super().__init__(*args, **kwargs)
         if not child_fields:  # a case for a child already registered
             for name in CHILD_FIELDS:
                 del self.fields[name]
+        # What this person may not see, they do not edit either.
+        for name in hidden:
+            self.fields.pop(name, None)
 
     def details(self) -> CaseDetails:
         data = self.cleaned_data
-        child = self.child_fields() if "given_name" in self.fields else {}
         return CaseDetails(
-            child=child,
+            child=self.child_fields(),
             case={
                 name: data[name]
                 for name in ("identified_by", "risk_level", "risk_reasons", "summary")
+                if name in self.fields
             },
             exploitations=data["exploitations"],
             concerns=data["concerns"],

@@ -550,3 +550,40 @@ class Transfer(models.Model):
 
     def __str__(self):
         return f"{self.case} → {self.to_organisation}"
+
+
+# Sensitive fields ------------------------------------------------------------------------
+
+
+class SensitiveField(models.TextChoices):
+    NAME = "name", _("Names and other spellings")
+    DATE_OF_BIRTH = "date_of_birth", _("Date of birth")
+    WHEREABOUTS = "whereabouts", _("Where the child is now and placement details")
+    SUMMARY = "summary", _("What is known (the account)")
+    RISK_REASONS = "risk_reasons", _("Reasons for the risk level")
+
+
+class Viewer(models.TextChoices):
+    CASE_WORKER = "case_worker", _("Case workers of the organisation")
+    SUPERVISOR = "supervisor", _("Supervisors of the organisation")
+    GRANTED = "granted", _("People given access to the case")
+
+
+class HiddenField(models.Model):
+    """A field of its cases an organisation hides from one kind of viewer (edited in the admin)."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="hidden_case_fields"
+    )
+    viewer = models.CharField(max_length=20, choices=Viewer.choices)
+    field = models.CharField(max_length=20, choices=SensitiveField.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "viewer", "field"], name="one_rule_per_field_and_viewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.field} hidden from {self.viewer}"

@@ -45,6 +45,7 @@ def desk(request):
     person = request.user
     visible = access.cases_visible_to(person).select_related("child", "organisation", "assigned_to")
     open_cases = list(visible.exclude(status=CaseStatus.CLOSED))
+    access.mark_hidden_names(person, open_cases)
     supervised = organisations_where(person, {access.Role.SUPERVISOR})
     context = {
         "mine": [c for c in open_cases if c.assigned_to_id == person.pk],
@@ -110,6 +111,7 @@ def detail(request, case_id):
         "case": case,
         "may_edit": access.may_edit(person, case),
         "may_supervise": access.may_supervise(person, case),
+        "hidden": access.hidden_fields(person, case),
         "tip_readable": case.tip is not None
         and bool(roles_in(person, case.tip.hotline) & tip_access.READ_ROLES),
         "consents": list(case.consents.select_related("share_with", "recorded_by")),
@@ -142,8 +144,9 @@ def detail(request, case_id):
 def edit(request, case_id):
     case = access.case_for(request.user, case_id, write=True)
     country = case.organisation.jurisdiction
+    hidden = access.hidden_form_fields(access.hidden_fields(request.user, case))
     if request.method == "POST":
-        form = CaseForm(request.POST, country=country)
+        form = CaseForm(request.POST, country=country, hidden=hidden)
         if form.is_valid():
             try:
                 actions.update_case(
@@ -155,7 +158,7 @@ def edit(request, case_id):
                 messages.success(request, _("Case saved."))
                 return redirect("cases:detail", case.pk)
         return render(request, "cases/edit.html", {"form": form, "case": case}, status=400)
-    form = CaseForm(initial=CaseForm.initial_for(case), country=country)
+    form = CaseForm(initial=CaseForm.initial_for(case), country=country, hidden=hidden)
     return render(request, "cases/edit.html", {"form": form, "case": case})
 
 
