@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from vigil.accounts.models import Organisation, Person
-from vigil.demo import country, organisations, protocols, synthetic_tips
+from vigil.demo import cases, country, organisations, protocols, synthetic_tips
 from vigil.directory.demo import seed_services
 
 
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             )
         # The shipped screening instrument (idempotent: an unchanged file adds nothing).
         call_command("load_instruments", stdout=out)
+        demo_cases = cases.build_cases()
         hotline = organisations.hotline()
         analyst = Person.objects.get(username=organisations.PEOPLE["analyst"][0])
 
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             progress=progress,
         )
 
-        if not any((places, orgs, people, raw_key, rules, services, made)):
+        if not any((places, orgs, people, raw_key, rules, services, demo_cases, made)):
             out.write(self.style.SUCCESS("Nothing new: the demo data is already there."))
         else:
             out.write(
@@ -61,6 +62,7 @@ class Command(BaseCommand):
                     f"Demo data for {country.NAME} ({country.CODE}): {places} places and "
                     f"helplines, {orgs} organisations, {people} people and memberships, "
                     f"{rules} protocol rules and on-call shifts, {services} services, "
+                    f"{demo_cases} cases, "
                     f"{made} tips created."
                 )
             )
@@ -70,7 +72,7 @@ class Command(BaseCommand):
             out.write(f"Partner API key for {organisations.partner().name} (shown only once):")
             out.write(f"  {raw_key}")
             out.write("  Send it in the X-API-Key header to POST /api/v1/tips.")
-        self._logins(logins)
+        self._logins(logins + [cases.supervisor_login()])
 
     def _logins(self, logins):
         out = self.stdout
