@@ -24,7 +24,8 @@ import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from vigil.matching import synthetic
-from vigil.matching.model import connect
+from vigil.matching.csv_files import parse_map, read_records, write_pairs
+from vigil.matching.model import connect, iter_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 VIGIL = [sys.executable, "-m", "vigil"]
@@ -93,7 +94,7 @@ def _scores(found: set, truth: set) -> tuple[float, float, float]:
 def _line(name: str, scores, seconds: float) -> str:
     precision, recall, f1 = scores
     figures = f"precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}"
-    return f"  {name:<44} {figures}  {seconds:6.1f} s"
+    return f"  {name:<52} {figures}  {seconds:6.1f} s"
 
 
 def _run_vigil(arguments: list[str]) -> tuple[float, float]:
@@ -135,13 +136,29 @@ def _febrl(work: Path) -> None:
     seconds, _ = _run_vigil(
         [str(tables[0]), str(tables[1]), "--id", "rec_id", "--map", FEBRL_ROLES, "--out", str(out)]
     )
-    print(
-        _line("vigil match (no identity number)", _scores(_read_pairs(out, True), truth), seconds)
-    )
+    found = _read_pairs(out, True)
+    print(_line("vigil match (no identity number), own process", _scores(found, truth), seconds))
+    found, seconds = _vigil_in_process(tables, "rec_id", FEBRL_ROLES, work / "febrl4-again.csv")
+    print(_line("  the same model, in this process", _scores(found, truth), seconds))
+    seconds, _ = _in_subprocess("--febrl-baseline-worker", *map(str, tables))
+    label = "Splink example without soc_sec_id, own process"
+    print(f"  {label:<52} {'(pairs as in the line below)':<44}{seconds:6.1f} s")
     for with_id in (False, True):
         found, seconds = _febrl_baseline(tables, with_id)
-        label = "Splink example " + ("with soc_sec_id" if with_id else "without soc_sec_id")
+        label = (
+            "Splink example " + ("with" if with_id else "without") + " soc_sec_id, in this process"
+        )
         print(_line(label, _scores(found, truth), seconds))
+
+
+def _vigil_in_process(paths: list[Path], id_column: str, roles: str, out: Path):
+    """What `vigil match` does, without its process start-up: (pairs, seconds)."""
+    started = time.monotonic()
+    role_map = parse_map(roles)
+    tables = [read_records(path, id_column, role_map) for path in paths]
+    write_pairs(out, iter_pairs(*tables, roles=role_map, id_column=id_column))
+    seconds = time.monotonic() - started
+    return _read_pairs(out, ordered=len(paths) == 2), seconds
 
 
 def _febrl_baseline(paths: list[Path], with_id: bool) -> tuple[set, float]:
@@ -222,7 +239,9 @@ def _hard_set(work: Path, size: int) -> None:
     print(f"\nHard synthetic child records ({size} records, {len(truth)} true pairs, seed 2024)")
     out = work / "hard-pairs.csv"
     seconds, _ = _run_vigil([str(path), "--id", "id", "--map", HARD_ROLES, "--out", str(out)])
-    print(_line("vigil match", _scores(_read_pairs(out, False), truth), seconds))
+    print(_line("vigil match, own process", _scores(_read_pairs(out, False), truth), seconds))
+    found, seconds = _vigil_in_process([path], "id", HARD_ROLES, work / "hard-again.csv")
+    print(_line("  the same model, in this process", _scores(found, truth), seconds))
     found, seconds = _hard_baseline(path)
     print(_line("Splink example model on the same columns", _scores(found, truth), seconds))
 
@@ -290,17 +309,18 @@ def _scale(work: Path, size: int, with_baseline: bool) -> None:
         pairs = sum(1 for _ in handle) - 1
     print(f"  vigil match: {seconds:6.1f} s, peak RSS {peak_mb / 1024:.2f} GB, {pairs:,} pairs")
     if with_baseline:
-        seconds, peak_mb = _baseline_in_subprocess(path)
+        seconds, peak_mb = _in_subprocess("--baseline-worker", str(path))
         print(f"  Splink example model: {seconds:6.1f} s, peak RSS {peak_mb / 1024:.2f} GB")
     os.unlink(path)
 
 
-def _baseline_in_subprocess(path: Path) -> tuple[float, float]:
+def _in_subprocess(*arguments: str) -> tuple[float, float]:
+    """Run this script in a worker mode; returns (seconds, peak RSS in MB) of that process."""
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, __file__, "--baseline-worker", str(path)], cwd=ROOT)
+    process = subprocess.Popen([sys.executable, __file__, *arguments], cwd=ROOT)
     _, status, usage = os.wait4(process.pid, 0)
     if status:
-        raise SystemExit(f"baseline failed with status {status}")
+        raise SystemExit(f"{arguments[0]} failed with status {status}")
     return time.monotonic() - started, usage.ru_maxrss / 1024
 
 
@@ -309,5 +329,8 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--baseline-worker":
         logging.getLogger("splink").setLevel(logging.ERROR)
         _hard_baseline(Path(sys.argv[2]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "--febrl-baseline-worker":
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        _febrl_baseline([Path(sys.argv[2]), Path(sys.argv[3])], with_id=False)
     else:
         main()

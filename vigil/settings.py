@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "vigil.cases",
     "vigil.directory",
     "vigil.legal",
+    "vigil.tracing",
     "vigil.demo",
 ]
 
@@ -274,8 +275,14 @@ VIGIL_TIP_HOOKS: list[str] = [
     "vigil.triage.workflow.on_tip_received",
 ]
 VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel", "vigil.cases.panels.tip_panel"]
+# Possible duplicates and tracing matches at or above this probability go to review.
+VIGIL_MATCH_THRESHOLD = float(os.environ.get("VIGIL_MATCH_THRESHOLD", "0.8"))
+
 # Sections other apps add to the case worker's desk (cases never imports them).
-VIGIL_DESK_SECTIONS: list[str] = ["vigil.legal.desk.hearings_this_week"]
+VIGIL_DESK_SECTIONS: list[str] = [
+    "vigil.legal.desk.hearings_this_week",
+    "vigil.tracing.desk.candidates_to_review",
+]
 
 LOGGING = {
     "version": 1,

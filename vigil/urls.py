@@ -15,6 +15,7 @@ urlpatterns = [
     path("screening/", include("vigil.screening.urls")),
     path("cases/", include("vigil.cases.urls")),
     path("legal/", include("vigil.legal.urls")),
+    path("tracing/", include("vigil.tracing.urls")),
     path("directory/", include("vigil.directory.urls")),
     path("sms/", include("vigil.tips.sms_urls")),
     path("api/v1/", include("vigil.api_urls")),

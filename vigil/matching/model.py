@@ -7,11 +7,12 @@ measured on the data at hand, so a common name weighs less than a rare one.
 Pairs are candidates for a case worker: nothing here merges records.
 """
 
-import contextlib
 import logging
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -32,6 +33,8 @@ FETCH_BATCH = 50_000
 # Share of true pairs the rules in _certain_rules() are expected to find;
 # used only to estimate how many true pairs the data holds overall.
 CERTAIN_RULES_RECALL = 0.6
+DEFAULT_PRIOR = 1e-4
+MAX_PRIOR = 0.5
 DEFAULT_MEMORY_LIMIT = "2GB"
 MIN_RECORDS_TO_MEASURE = 1000
 
@@ -48,6 +51,7 @@ _COALESCE = {
     "postcode": ["postcode__postcode"],
     "address": ["address__address"],
     "address_words": ["address__words"],
+    "house": ["address__house"],
     "caregiver": ["caregiver_name__name"],
 }
 _TYPES = {"birth_year": "INTEGER", "address_words": "VARCHAR[]"}
@@ -182,36 +186,112 @@ def _present_features(found: Mapping) -> set[str]:
 def _scored_pairs(
     connection, sides: list[str], present: set[str], threshold, say
 ) -> Iterator[Pair]:
+    link = len(sides) == 2
     # Too few records to measure chance agreement: the priors set below are
     # better than a count over a handful of pairs.
     measure = _record_count(connection, sides) >= MIN_RECORDS_TO_MEASURE
+    comparisons = _present_comparisons(present, measure)
+    measured: dict[str, dict[int, float]] = {}
+    if measure:
+        say("estimating how often values agree by chance")
+        measured = measure_u(connection, sides, comparisons)
+    prior = estimate_prior(connection, sides, _certain_rules(present))
     db_api = DuckDBAPI(connection)
     inputs = [db_api.register(f"{side}_records", dataset_display_name=side) for side in sides]
-    model = settings(present, link=len(sides) == 2, measure=measure)
+    model = settings(present, link=link, measure=measure, measured=measured, prior=prior)
     linker = Linker(inputs, model, log_level=logging.ERROR)
-    say("estimating how often values agree by chance")
-    _train(linker, present, measure)
     say("scoring candidate pairs")
     predictions = linker.inference.predict(threshold_match_probability=threshold)
     say("writing pairs")
-    yield from _fetch(connection, predictions.physical_name, threshold, link=len(sides) == 2)
+    yield from _fetch(connection, predictions.physical_name, threshold, link=link)
 
 
 def _record_count(connection, sides: list[str]) -> int:
-    query = "SELECT count(*) FROM {}_records"
-    counts = (connection.execute(query.format(side)).fetchall()[0][0] for side in sides)
-    return sum(counts)
+    return sum(_count(connection, side) for side in sides)
 
 
-def _train(linker: Linker, present: set[str], measure: bool) -> None:
-    # Splink refuses when no pair meets the certain rules (tiny or sparse
-    # files): the prior set in settings() then stands.
-    with contextlib.suppress(Exception):
-        linker.training.estimate_probability_two_random_records_match(
-            _certain_rules(present), recall=CERTAIN_RULES_RECALL
-        )
-    if measure:
-        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=SEED)
+def _count(connection, side: str) -> int:
+    return connection.execute(f"SELECT count(*) FROM {side}_records").fetchall()[0][0]  # noqa: S608
+
+
+def _sample_sizes(counts: list[int], max_pairs: int) -> list[int]:
+    """Records to draw from each side so that pairs among them number about max_pairs."""
+    if len(counts) == 1:
+        return [min(counts[0], math.ceil(math.sqrt(2 * max_pairs)) + 1)]
+    left, right = counts
+    left_size = min(left, max(1, math.ceil(math.sqrt(max_pairs * left / max(right, 1)))))
+    return [left_size, min(right, max(1, math.ceil(max_pairs / left_size)))]
+
+
+def measure_u(
+    connection, sides: list[str], comparisons: list["Comparison"], max_pairs: int = U_SAMPLE_PAIRS
+) -> dict[str, dict[int, float]]:
+    """How often each level holds for two records drawn at random, per comparison.
+
+    What Splink's estimate_u_using_random_sampling does, in one query for all
+    comparisons instead of one per comparison: records are drawn by a hash of
+    their id (so the same files give the same sample), every pair among them
+    is compared, and a level's u is its share of the pairs where both values
+    are present. A level no sampled pair reaches keeps its prior.
+    """
+    sizes = _sample_sizes([_count(connection, side) for side in sides], max_pairs)
+    samples = [
+        f"SELECT * FROM {side}_records "  # noqa: S608 - our own table names
+        f"ORDER BY hash(unique_id || '{SEED}'), unique_id LIMIT {size}"
+        for side, size in zip(sides, sizes, strict=True)
+    ]
+    right_sample = samples[-1]
+    joined = "true" if len(sides) == 2 else "l.unique_id < r.unique_id"
+    columns = [
+        row[0]
+        for row in connection.execute(f"DESCRIBE {sides[0]}_records").fetchall()  # noqa: S608
+    ]
+    pair_columns = ", ".join(f"l.{c} AS {c}_l, r.{c} AS {c}_r" for c in columns)
+    levels = ", ".join(f"{c.case_sql()} AS {c.column}" for c in comparisons)
+    rows = connection.execute(
+        f"""
+        WITH l AS ({samples[0]}), r AS ({right_sample}),
+        pairs AS (SELECT {pair_columns} FROM l JOIN r ON {joined}),
+        levels AS (SELECT {levels} FROM pairs)
+        SELECT comparison, level, count(*)
+        FROM (UNPIVOT levels ON COLUMNS(*) INTO NAME comparison VALUE level)
+        WHERE level >= 0
+        GROUP BY ALL
+        """  # noqa: S608 - all names are our own
+    ).fetchall()
+    totals: dict[str, int] = {}
+    for comparison, _, count in rows:
+        totals[comparison] = totals.get(comparison, 0) + count
+    measured: dict[str, dict[int, float]] = {}
+    for comparison, level, count in rows:
+        measured.setdefault(comparison, {})[level] = count / totals[comparison]
+    return measured
+
+
+def estimate_prior(connection, sides: list[str], rules: list[str]) -> float:
+    """Share of all pairs that are one child, from the pairs certain rules find.
+
+    As Splink's estimate_probability_two_random_records_match: pairs meeting
+    any rule, over all pairs, scaled up by the share of true pairs the rules
+    are expected to find. With no such pair the default prior stands.
+    """
+    counts = [_count(connection, side) for side in sides]
+    if len(sides) == 2:
+        total, left, right, extra = counts[0] * counts[1], sides[0], sides[1], ""
+    else:
+        total, left, right = counts[0] * (counts[0] - 1) // 2, sides[0], sides[0]
+        extra = " AND l.unique_id < r.unique_id"
+    if not total:
+        return DEFAULT_PRIOR
+    found = " UNION ".join(
+        f"SELECT l.unique_id AS a, r.unique_id AS b FROM {left}_records l "  # noqa: S608
+        f"JOIN {right}_records r ON {rule}{extra}"
+        for rule in rules
+    )
+    pairs = connection.execute(f"SELECT count(*) FROM ({found})").fetchall()[0][0]  # noqa: S608
+    if not pairs:
+        return DEFAULT_PRIOR
+    return min(pairs / total / CERTAIN_RULES_RECALL, MAX_PRIOR)
 
 
 def _certain_rules(present: set[str]) -> list[str]:
@@ -244,17 +324,33 @@ def _fetch(connection, table: str, threshold: float, link: bool) -> Iterator[Pai
         yield from ((left, right, float(probability)) for left, right, probability in batch)
 
 
-def settings(present: set[str], link: bool, measure: bool = True) -> SettingsCreator:
-    """The model for the features present; `measure` weighs rare values more."""
+def _present_comparisons(present: set[str], measure: bool) -> list["Comparison"]:
+    return [comparison for feature, comparison in _comparisons(measure) if feature in present]
+
+
+def settings(
+    present: set[str],
+    link: bool,
+    measure: bool = True,
+    measured: Mapping[str, Mapping[int, float]] | None = None,
+    prior: float = 1e-4,
+) -> SettingsCreator:
+    """The model for the features present; `measure` weighs rare values more.
+
+    `measured` holds u values counted on the data (see measure_u), by
+    comparison and level; levels it does not name keep their priors.
+    """
+    measured = measured or {}
     return SettingsCreator(
         link_type="link_only" if link else "dedupe_only",
         unique_id_column_name="unique_id",
         source_dataset_column_name="source_dataset",
         comparisons=[
-            comparison for feature, comparison in _comparisons(measure) if feature in present
+            comparison.splink(measured.get(comparison.column))
+            for comparison in _present_comparisons(present, measure)
         ],
         blocking_rules_to_generate_predictions=_blocking_rules(present),
-        probability_two_random_records_match=1e-4,
+        probability_two_random_records_match=prior,
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=False,
     )
@@ -264,19 +360,29 @@ def _blocking_rules(present: set[str]) -> list[str]:
     """Pairs worth scoring: each true pair should meet at least one rule.
 
     Every rule is an equality join kept narrow enough that a million records
-    give tens of millions of pairs, not billions.
+    give tens of millions of pairs, not billions: scoring the pairs is most
+    of the cost of a large run. Where a rule's keys are common (a given name
+    in one place), pairs born years apart are dropped in the join, since the
+    model would not keep them anyway.
     """
     rules = [
         "l.first_key = r.first_key and l.last_key = r.last_key",
         "l.first_key = r.last_key and l.last_key = r.first_key",
     ]
+    near_in_age = ""
     if "birth_year" in present:
-        rules += [
-            "l.first_key = r.first_key and l.birth_year = r.birth_year"
-            " and substr(l.last_key, 1, 1) = substr(r.last_key, 1, 1)",
+        near_in_age = (
+            " and (l.birth_year is null or r.birth_year is null"
+            " or abs(l.birth_year - r.birth_year) <= 3)"
+        )
+        rules.append(
             "l.last_key = r.last_key and l.birth_year = r.birth_year"
-            " and substr(l.first_key, 1, 1) = substr(r.first_key, 1, 1)",
-        ]
+            " and substr(l.first_key, 1, 1) = substr(r.first_key, 1, 1)"
+        )
+    # A family name misspelt past its first letters.
+    rules.append(
+        "l.first_key = r.first_key and substr(l.last, 1, 4) = substr(r.last, 1, 4)" + near_in_age
+    )
     if "dob" in present:
         rules += [
             f"l.dob = r.dob and substr(l.{key}, 1, 1) = substr(r.{key}, 1, 1)"
@@ -287,13 +393,20 @@ def _blocking_rules(present: set[str]) -> list[str]:
             rules.append(f"l.last_key = r.last_key and l.{extra} = r.{extra}")
     if "place" in present:
         rules += [
-            "l.first_key = r.first_key and l.place = r.place",
+            f"l.first_key = r.first_key and l.place = r.place{near_in_age}",
             # Names in the other order, one of them misspelt.
             "l.first_key = r.last_key and l.place = r.place",
             "l.last_key = r.first_key and l.place = r.place",
         ]
     if "place" in present and "postcode" in present:
         rules.append("l.postcode = r.postcode and l.place = r.place")
+    # Records whose names were written too differently to meet above: the
+    # same date of birth or house, where a file has them (FEBRL4's hard cases).
+    if "postcode" in present and "dob" in present:
+        rules.append("l.dob = r.dob and l.postcode = r.postcode")
+    for extra in ("postcode", "dob"):
+        if "house" in present and extra in present:
+            rules.append(f"l.{extra} = r.{extra} and l.house = r.house")
     if "caregiver" in present:
         rules.append("l.caregiver = r.caregiver")
     return rules
@@ -301,15 +414,37 @@ def _blocking_rules(present: set[str]) -> list[str]:
 
 # Each level: (SQL, label, m, u). m is how often a true pair lands there,
 # u how often two different children do; u is measured again on large inputs.
+@dataclass(frozen=True)
+class Comparison:
+    """One comparison's levels, kept as SQL so that u can be counted outside Splink."""
+
+    column: str
+    levels: tuple[tuple[str, str, float, float], ...]
+    null_column: str
+    tf_column: str | None = None
+
+    def case_sql(self) -> str:
+        """The level a pair falls in: -1 for a missing value, then 0, 1, … in order."""
+        null = f"{self.null_column}_l IS NULL OR {self.null_column}_r IS NULL"
+        whens = [f"WHEN {null} THEN -1"]
+        for index, (sql, *_) in enumerate(self.levels):
+            whens.append(f"ELSE {index}" if sql == "ELSE" else f"WHEN {sql} THEN {index}")
+        return f"CASE {' '.join(whens)} END"
+
+    def splink(self, measured: Mapping[int, float] | None = None) -> cl.CustomComparison:
+        """The comparison for Splink, with u counted on the data where it was counted."""
+        measured = measured or {}
+        built = [cll.NullLevel(self.null_column)]
+        for index, (sql, label, m, u) in enumerate(self.levels):
+            options = {"m_probability": m, "u_probability": measured.get(index, u)}
+            if self.tf_column and index == 0:
+                options |= {"tf_adjustment_column": self.tf_column, "tf_adjustment_weight": 1.0}
+            built.append(cll.CustomLevel(sql, label_for_charts=label).configure(**options))
+        return cl.CustomComparison(output_column_name=self.column, comparison_levels=built)
+
+
 def _custom(column: str, levels, *, exact_tf: str | None = None, null_column: str | None = None):
-    built = [cll.NullLevel(null_column or column)]
-    for sql, label, m, u in levels:
-        level = cll.CustomLevel(sql, label_for_charts=label)
-        options = {"m_probability": m, "u_probability": u}
-        if exact_tf and not len(built) - 1:
-            options |= {"tf_adjustment_column": exact_tf, "tf_adjustment_weight": 1.0}
-        built.append(level.configure(**options))
-    return cl.CustomComparison(output_column_name=column, comparison_levels=built)
+    return Comparison(column, tuple(levels), null_column or column, exact_tf)
 
 
 def _else(levels, m: float) -> tuple:
@@ -341,22 +476,23 @@ def _birth_comparison():
     )
     years_apart = "abs(birth_year_l - birth_year_r)"
     levels = [
-        ("dob_l = dob_r", "same date of birth", 0.70, 0.0003),
+        ("dob_l = dob_r", "same date of birth", 0.60, 0.0003),
         (
-            f"damerau_levenshtein(dob_l, dob_r) <= 1 or ({swapped})"
+            # Dates are ISO, one length: the cheap Hamming distance rules out
+            # most pairs before the costly Damerau-Levenshtein one is taken.
+            "(hamming(dob_l, dob_r) <= 2 and damerau_levenshtein(dob_l, dob_r) <= 1)"
+            f" or ({swapped})"
             " or abs(date_diff('day', dob_l::DATE, dob_r::DATE)) <= 31",
             "typo or within a month",
-            0.10,
+            0.09,
             0.004,
         ),
-        (
-            f"(dob_l is null or dob_r is null) and {years_apart} <= 1",
-            "estimated age agrees",
-            0.10,
-            0.03,
-        ),
-        (f"{years_apart} <= 1", "within a year", 0.03, 0.08),
-        (f"{years_apart} <= 3", "within three years", 0.05, 0.2),
+        # Two written dates further apart than a typo: siblings, not one child
+        # (whose dates, once written, are copied rather than guessed).
+        ("dob_l is not null and dob_r is not null", "both dates given, apart", 0.01, 0.6),
+        # From here on at least one year is from an estimated age.
+        (f"{years_apart} <= 1", "estimated age agrees", 0.20, 0.05),
+        (f"{years_apart} <= 3", "estimated age within three years", 0.08, 0.1),
     ]
     return _custom("birth", [*levels, _else(levels, 0.02)], null_column="birth_year")
 
@@ -372,18 +508,25 @@ def _exact_comparison(column: str, m: float, u: float, close: str, measure: bool
 
 
 def _shared_words_comparison(column: str, words: str, m: float, u: float):
+    # list_has_any first: most pairs share no word, and it is cheaper than
+    # counting the shared ones.
+    any_shared = f"list_has_any({words}_l, {words}_r)"
     shared = f"len(list_intersect({words}_l, {words}_r))"
     levels = [
         (f"{column}_l = {column}_r", "same", m, u),
-        (f"{shared} >= 2", "two words shared", (1 - m) * 0.5, u * 5),
-        (f"{shared} >= 1", "one word shared", (1 - m) * 0.3, 0.1),
+        (f"{any_shared} and {shared} >= 2", "two words shared", (1 - m) * 0.5, u * 5),
+        (any_shared, "one word shared", (1 - m) * 0.3, 0.1),
     ]
     return _custom(column, [*levels, _else(levels, (1 - m) * 0.2)])
 
 
 def _comparisons(measure: bool):
     close_text = "jaro_winkler_similarity({column}_l, {column}_r) >= 0.9"
-    close_code = "damerau_levenshtein({column}_l, {column}_r) <= 1"
+    # Levenshtein is several times cheaper and never below Damerau-Levenshtein - 1.
+    close_code = (
+        "levenshtein({column}_l, {column}_r) <= 2"
+        " and damerau_levenshtein({column}_l, {column}_r) <= 1"
+    )
     return [
         ("first", _name_comparison("first", measure)),
         ("last", _name_comparison("last", measure)),

@@ -7,6 +7,7 @@ share a few thousand given names, places and birth dates.
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -89,15 +90,25 @@ def role_values(table: pa.Table, roles: Roles) -> dict[str, pa.ChunkedArray]:
         if len(parts) == 1:
             values[role] = parts[0]
         else:
-            values[role] = pc.binary_join_element_wise(*parts, " ", null_handling="skip")
+            # An Arrow scalar, not a str: pyarrow would import pandas to check a str.
+            separator = pa.scalar(" ")
+            values[role] = pc.binary_join_element_wise(*parts, separator, null_handling="skip")
     return values
 
 
-def per_distinct(column: pa.ChunkedArray, function: Callable, value_type: pa.DataType):
-    """Apply function once per distinct value and spread the results over the rows."""
+def per_distinct(column: pa.ChunkedArray, function: Callable, value_types: Sequence[pa.DataType]):
+    """Apply function once per distinct value and spread its results over the rows.
+
+    function returns one value per type in value_types; the result is one
+    array per type, row for row with column.
+    """
     distinct = pc.unique(column)
-    results = pa.array([function(value) for value in distinct.to_pylist()], type=value_type)
-    return results.take(pc.index_in(column, value_set=distinct))
+    results = [function(value) for value in distinct.to_pylist()]
+    positions = pc.index_in(column, value_set=distinct)
+    return [
+        pa.array([result[index] for result in results], type=value_type).take(positions)
+        for index, value_type in enumerate(value_types)
+    ]
 
 
 def features(table: pa.Table, roles: Roles, as_of: date) -> dict[str, pa.Array]:
@@ -105,70 +116,81 @@ def features(table: pa.Table, roles: Roles, as_of: date) -> dict[str, pa.Array]:
     values = role_values(table, roles)
     found: dict[str, pa.Array] = {}
     for role, column in values.items():
-        for suffix, function, value_type in _EXTRACTORS[role]:
-            found[f"{role}__{suffix}"] = per_distinct(column, function, value_type)
-    if "age" in values:
-        found["age__birth_year"] = per_distinct(
-            values["age"], lambda value: _birth_year_from_age(value, as_of), pa.int32()
-        )
+        outputs = _EXTRACTORS[role]
+        function = partial(_age_features, as_of=as_of) if role == "age" else _ANALYSERS[role]
+        arrays = per_distinct(column, function, [value_type for _, value_type in outputs])
+        found |= {
+            f"{role}__{name}": array for (name, _), array in zip(outputs, arrays, strict=True)
+        }
     return found
 
 
-def _first_word(value: str | None) -> str | None:
-    words = names.name_words(value)
-    return words[0] if words else None
+def _name_words_and_keys(value: str | None) -> tuple[list[str], list[str] | None]:
+    words = names.tokens(value)
+    keys = sorted({names.sound_key(word) for word in words}) or None
+    return [names.canonical(word) for word in words], keys
 
 
-def _last_word(value: str | None) -> str | None:
-    words = names.name_words(value)
-    return words[-1] if words else None
-
-
-def _last_of_several(value: str | None) -> str | None:
-    words = names.name_words(value)
-    return words[-1] if len(words) > 1 else None
-
-
-def _sound_key(word: str | None) -> str | None:
+def _key(word: str | None) -> str | None:
     return names.sound_key(word) if word else None
 
 
-def _first_key(value: str | None) -> str | None:
-    return _sound_key(_first_word(value))
+def _first_name_features(value: str | None) -> tuple:
+    words, keys = _name_words_and_keys(value)
+    first = words[0] if words else None
+    return first, _key(first), keys
 
 
-def _last_key(value: str | None) -> str | None:
-    return _sound_key(_last_word(value))
+def _last_name_features(value: str | None) -> tuple:
+    words, keys = _name_words_and_keys(value)
+    last = words[-1] if words else None
+    return last, _key(last), keys
 
 
-def _last_of_several_key(value: str | None) -> str | None:
-    return _sound_key(_last_of_several(value))
+def _full_name_features(value: str | None) -> tuple:
+    words, keys = _name_words_and_keys(value)
+    first = words[0] if words else None
+    last = words[-1] if len(words) > 1 else None
+    return first, _key(first), last, _key(last), keys
 
 
-def _word_keys(value: str | None) -> list[str] | None:
-    keys = sorted({names.sound_key(word) for word in names.tokens(value)})
-    return keys or None
+def _other_names_features(value: str | None) -> tuple:
+    return (_name_words_and_keys(value)[1],)
 
 
-def _plain_name(value: str | None) -> str | None:
-    return " ".join(names.name_words(value)) or None
+def _caregiver_features(value: str | None) -> tuple:
+    words, keys = _name_words_and_keys(value)
+    return " ".join(words) or None, keys
 
 
-def _plain(value: str | None) -> str | None:
-    return names.plain(value) or None
-
-
-def _words(value: str | None) -> list[str] | None:
-    return sorted(set(names.plain(value).split())) or None
-
-
-def _postcode(value: str | None) -> str | None:
-    return names.plain(value).replace(" ", "").upper() or None
-
-
-def _sex(value: str | None) -> str | None:
+def _sex_features(value: str | None) -> tuple:
     word = names.plain(value)
-    return _SEX.get(word, word) or None
+    return (_SEX.get(word, word) or None,)
+
+
+def _dob_features(value: str | None) -> tuple:
+    iso = parse_date(value)
+    return iso, int(iso[:4]) if iso else None
+
+
+def _age_features(value: str | None, as_of: date) -> tuple:
+    age = parse_age(value)
+    return (None if age is None else as_of.year - age,)
+
+
+def _place_features(value: str | None) -> tuple:
+    return (names.plain(value) or None,)
+
+
+def _postcode_features(value: str | None) -> tuple:
+    return (names.plain(value).replace(" ", "").upper() or None,)
+
+
+def _address_features(value: str | None) -> tuple:
+    text = names.plain(value)
+    words = sorted(set(text.split()))
+    # The smallest word: the house number, where the address has one.
+    return text or None, words or None, words[0] if words else None
 
 
 def parse_date(value: str | None) -> str | None:
@@ -184,39 +206,41 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
-def _birth_year_from_dob(value: str | None) -> int | None:
-    iso = parse_date(value)
-    return int(iso[:4]) if iso else None
-
-
 def parse_age(value: str | None) -> int | None:
     found = _AGE.match(value or "")
     return int(found.group(1)) if found else None
 
 
-def _birth_year_from_age(value: str | None, as_of: date) -> int | None:
-    age = parse_age(value)
-    return None if age is None else as_of.year - age
-
-
 _TEXT, _KEYS = pa.string(), pa.list_(pa.string())
-_EXTRACTORS: dict[str, list[tuple[str, Callable, pa.DataType]]] = {
-    "first_name": [("first", _first_word, _TEXT), ("first_key", _first_key, _TEXT)],
-    "last_name": [("last", _last_word, _TEXT), ("last_key", _last_key, _TEXT)],
+# The columns each role gives, in the order its analyser returns them.
+_EXTRACTORS: dict[str, list[tuple[str, pa.DataType]]] = {
+    "first_name": [("first", _TEXT), ("first_key", _TEXT), ("keys", _KEYS)],
+    "last_name": [("last", _TEXT), ("last_key", _TEXT), ("keys", _KEYS)],
     "full_name": [
-        ("first", _first_word, _TEXT),
-        ("first_key", _first_key, _TEXT),
-        ("last", _last_of_several, _TEXT),
-        ("last_key", _last_of_several_key, _TEXT),
+        ("first", _TEXT),
+        ("first_key", _TEXT),
+        ("last", _TEXT),
+        ("last_key", _TEXT),
+        ("keys", _KEYS),
     ],
-    "other_names": [],
-    "sex": [("sex", _sex, _TEXT)],
-    "dob": [("dob", parse_date, _TEXT), ("birth_year", _birth_year_from_dob, pa.int32())],
-    "age": [],
-    "place": [("place", _plain, _TEXT)],
-    "postcode": [("postcode", _postcode, _TEXT)],
-    "address": [("address", _plain, _TEXT), ("words", _words, _KEYS)],
-    "caregiver_name": [("name", _plain_name, _TEXT), ("keys", _word_keys, _KEYS)],
+    "other_names": [("keys", _KEYS)],
+    "sex": [("sex", _TEXT)],
+    "dob": [("dob", _TEXT), ("birth_year", pa.int32())],
+    "age": [("birth_year", pa.int32())],
+    "place": [("place", _TEXT)],
+    "postcode": [("postcode", _TEXT)],
+    "address": [("address", _TEXT), ("words", _KEYS), ("house", _TEXT)],
+    "caregiver_name": [("name", _TEXT), ("keys", _KEYS)],
 }
-for _role in NAME_ROLES:
-    _EXTRACTORS[_role].append(("keys", _word_keys, _KEYS))
+_ANALYSERS: dict[str, Callable] = {
+    "first_name": _first_name_features,
+    "last_name": _last_name_features,
+    "full_name": _full_name_features,
+    "other_names": _other_names_features,
+    "sex": _sex_features,
+    "dob": _dob_features,
+    "place": _place_features,
+    "postcode": _postcode_features,
+    "address": _address_features,
+    "caregiver_name": _caregiver_features,
+}

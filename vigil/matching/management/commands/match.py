@@ -5,10 +5,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vigil.matching.csv_files import FileError, parse_map, read_records, write_pairs
-from vigil.matching.model import iter_pairs
-from vigil.matching.records import RecordError
-
 
 def _threshold(text: str) -> float:
     try:
@@ -52,6 +48,13 @@ class Command(BaseCommand):
             raise CommandError(f"no such directory for --out: {out.parent}")
         started = time.monotonic()
         show = self._progress(started, options["verbosity"])
+        # Imported here, not at the top: pyarrow, DuckDB and Splink take a
+        # third of a second to load, which `vigil help` and the rest of the
+        # project's commands should not pay.
+        from vigil.matching.csv_files import FileError, parse_map, read_records, write_pairs
+        from vigil.matching.model import iter_pairs
+        from vigil.matching.records import RecordError
+
         try:
             role_map = parse_map(roles)
             tables = [read_records(path, id_column, role_map) for path in files]
