@@ -11,6 +11,7 @@ from vigil.accounts.models import Membership, Role
 from vigil.audit.actions import record
 from vigil.audit.models import Action
 from vigil.cases.models import (
+    Caregiver,
     Case,
     CaseConcern,
     CaseExploitation,
@@ -252,3 +253,16 @@ def revoke_consent(person, consent: Consent, reason: str) -> Consent:
             summary=f"consent revoked: {reason}",
         )
     return consent
+
+
+def add_caregiver(person, case: Case, **fields) -> Caregiver:
+    with transaction.atomic():
+        caregiver = Caregiver.objects.create(child=case.child, **fields)
+        record(
+            Action.CHANGE,
+            case,
+            actor=person,
+            organisation=case.organisation,
+            summary=f"caregiver added ({caregiver.relationship or 'relationship not given'})",
+        )
+    return caregiver

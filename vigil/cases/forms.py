@@ -8,6 +8,7 @@ from vigil.accounts.models import Membership, Organisation, Person, Role
 from vigil.cases.actions import CHILD_FIELDS, CaseDetails
 from vigil.cases.models import (
     SHAREABLE,
+    Caregiver,
     CaseStatus,
     ClosureReason,
     Concern,
@@ -396,3 +397,15 @@ class ReasonForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     note = forms.CharField(label=_("What was delivered"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CaregiverForm(forms.ModelForm):
+    class Meta:
+        model = Caregiver
+        fields = ["name", "relationship", "contact", "safe_to_contact"]
+        widgets = {"name": forms.TextInput, "contact": forms.TextInput}
+        help_texts = {
+            "safe_to_contact": _(
+                "Only if you are sure this person played no part in the exploitation."
+            )
+        }

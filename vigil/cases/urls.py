@@ -41,6 +41,7 @@ urlpatterns = [
     path("<uuid:case_id>/access/", views.grant, name="grant"),
     path("<uuid:case_id>/access/<uuid:grant_id>/revoke/", views.revoke_grant, name="revoke_grant"),
     path("<uuid:case_id>/consent/", views.add_consent, name="add_consent"),
+    path("<uuid:case_id>/caregivers/", views.add_caregiver, name="add_caregiver"),
     path("<uuid:case_id>/needs/", plan_views.assess_need, name="assess_need"),
     path("<uuid:case_id>/plan/", plan_views.add_plan_item, name="add_plan_item"),
     path(

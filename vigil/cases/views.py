@@ -18,6 +18,7 @@ from vigil.cases import access, actions, from_tip, plans
 from vigil.cases.actions import CaseError
 from vigil.cases.forms import (
     AssignForm,
+    CaregiverForm,
     CaseForm,
     ClosureRequestForm,
     ConsentForm,
@@ -120,6 +121,8 @@ def detail(request, case_id):
         "status_form": StatusForm(initial={"status": case.status}, auto_id="status_%s"),
         "grant_form": GrantForm(auto_id="grant_%s"),
         "consent_form": ConsentForm(auto_id="consent_%s"),
+        "caregivers": list(case.child.caregivers.order_by("created_at")),
+        "caregiver_form": CaregiverForm(auto_id="caregiver_%s"),
         "needs": list(case.needs.all()),
         "plan_items": list(case.plan_items.select_related("service__organisation")),
         "follow_ups": list(case.follow_ups.all()),
@@ -247,6 +250,18 @@ def revoke_grant(request, case_id, grant_id):
         raise Http404
     actions.revoke_access(request.user, found)
     return redirect("cases:detail", case.pk)
+
+
+@require_POST
+@staff_required
+def add_caregiver(request, case_id):
+    case = access.case_for(request.user, case_id, write=True)
+    form = CaregiverForm(request.POST)
+    if form.is_valid():
+        actions.add_caregiver(request.user, case, **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    return redirect(f"/cases/{case.pk}/#caregivers")
 
 
 @require_POST

@@ -103,3 +103,18 @@ def test_the_edit_page_starts_from_the_stored_case(signed_in, case, worker):
     page = signed_in(worker).get(reverse("cases:edit", args=[case.pk])).content.decode()
     assert 'name="version" value="1"' in page
     assert "Amina" in page
+
+
+def test_caregivers_are_recorded_and_not_contacted_unless_marked_safe(
+    signed_in, case, worker, outsider
+):
+    client = signed_in(worker)
+    url = reverse("cases:add_caregiver", args=[case.pk])
+    client.post(
+        url, {"name": "Hawa Testchild", "relationship": "mother", "contact": "020 7946 0001"}
+    )
+    client.post(url, {"name": "Uncle Ben", "relationship": "uncle", "safe_to_contact": "on"})
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Hawa Testchild" in page and "do not contact" in page and "safe to contact" in page
+    assert signed_in(outsider).post(url, {"name": "Intruder"}).status_code == 404
+    assert case.child.caregivers.count() == 2

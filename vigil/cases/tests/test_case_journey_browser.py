@@ -18,7 +18,6 @@ from vigil.accounts.tests.browser import sign_in
 from vigil.accounts.tests.factories import OrganisationFactory, member
 from vigil.cases.models import Case, CaseStatus, PlanItem, Referral
 from vigil.directory.models import Service, ServiceType
-from vigil.legal.tests.factories import make_hearing, make_proceeding
 from vigil.screening.instruments import DATA_DIR, load_instrument
 from vigil.tips import actions as tip_actions
 
@@ -149,9 +148,19 @@ def test_a_child_from_tip_to_closed_case(live_server, browser_context, hotline, 
     clinic.wait_for_load_state()
     assert "Declined" in clinic.content()
 
-    # A hearing this week shows on the case worker's desk.
-    proceeding = make_proceeding(case, worker, court_name="Northmarch Juvenile Court")
-    make_hearing(proceeding, worker, starts_at=timezone.now() + datetime.timedelta(days=2))
+    # Proceedings against the trafficker, with a hearing this week.
+    desk.goto(f"{base}/cases/{case.pk}/")
+    desk.get_by_role("link", name="Add proceedings").click()
+    desk.select_option("#id_kind", "criminal")
+    desk.fill("#id_court_name", "Northmarch Juvenile Court")
+    desk.select_option("#id_child_role", "victim_witness")
+    desk.get_by_role("button", name="Add").click()
+    desk.wait_for_url("**/proceedings/**")
+    desk.get_by_text("Schedule a hearing").click()
+    hearing_at = timezone.localtime() + datetime.timedelta(days=2)
+    desk.fill("#id_starts_at", hearing_at.strftime("%Y-%m-%dT10:00"))
+    desk.get_by_role("button", name="Schedule the hearing").click()
+    desk.wait_for_load_state()
     desk.goto(f"{base}/cases/")
     assert "Northmarch Juvenile Court" in desk.content()
     assert "Referrals waiting for an answer" not in desk.content()

@@ -52,6 +52,7 @@ def routes(t):
             {"given_by": "child", "purpose": "legal", "given_on": "2026-11-21"},
         ),
         ("post", reverse("cases:revoke_consent", args=[c, t["consent"].pk]), {"reason": "x"}),
+        ("post", reverse("cases:add_caregiver", args=[c]), {"name": "Aunt"}),
         ("post", reverse("cases:assess_need", args=[c]), {"area": "health", "severity": "low"}),
         ("post", reverse("cases:add_plan_item", args=[c]), {"area": "health", "goal": "x"}),
         ("post", reverse("cases:update_plan_item", args=[c, t["item"].pk]), {"status": "done"}),
