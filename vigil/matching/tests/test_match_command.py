@@ -146,3 +146,26 @@ def test_output_directory_must_exist(files):
             "--out",
             files / "no" / "p.csv",
         )
+
+
+def test_the_vigil_console_command_runs_it_in_its_own_process(files):
+    # `vigil match` starts without Django's app registry: run it as users do.
+    import subprocess
+    import sys
+
+    out = files / "pairs.csv"
+    completed = subprocess.run(
+        [sys.executable, "-m", "vigil", "match", str(files / "children.csv"), "--id", "ref",
+         "--map", CHILD_ROLES, "--out", str(out), "--verbosity", "0"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    rows = read_rows(out)
+    assert rows[0] == ["left_id", "right_id", "probability"]
+    assert {tuple(sorted(r[:2])) for r in rows[1:]} >= {("1", "2")}
+    bad = subprocess.run(
+        [sys.executable, "-m", "vigil", "match", str(files / "missing.csv"), "--id", "ref",
+         "--map", CHILD_ROLES, "--out", str(out)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
