@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "vigil.directory",
     "vigil.legal",
     "vigil.tracing",
+    "vigil.vulnerability",
+    "vigil.exchange",
+    "vigil.insights",
+    "vigil.statistics",
     "vigil.demo",
 ]
 
@@ -277,6 +281,14 @@ VIGIL_TIP_HOOKS: list[str] = [
 VIGIL_TIP_PANELS: list[str] = ["vigil.triage.panels.tip_panel", "vigil.cases.panels.tip_panel"]
 # Possible duplicates and tracing matches at or above this probability go to review.
 VIGIL_MATCH_THRESHOLD = float(os.environ.get("VIGIL_MATCH_THRESHOLD", "0.8"))
+
+# The de-identified aggregates public statistics are built from, each app publishing its own.
+VIGIL_STATISTICS_SOURCES: list[str] = [
+    "vigil.tips.aggregates.tip_counts",
+    "vigil.cases.aggregates.case_counts",
+    "vigil.exchange.aggregates.victims_by_country_of_exploitation",
+    "vigil.exchange.aggregates.victims_by_citizenship",
+]
 
 # Sections other apps add to the case worker's desk (cases never imports them).
 VIGIL_DESK_SECTIONS: list[str] = [

@@ -17,9 +17,13 @@ urlpatterns = [
     path("legal/", include("vigil.legal.urls")),
     path("tracing/", include("vigil.tracing.urls")),
     path("directory/", include("vigil.directory.urls")),
+    path("insights/", include("vigil.insights.urls")),
     path("sms/", include("vigil.tips.sms_urls")),
+    path("exchange/", include("vigil.exchange.urls")),
+    path("statistics/", include("vigil.statistics.urls")),
     path("api/v1/", include("vigil.api_urls")),
     path("accounts/", include("vigil.accounts.urls")),
     path("audit/", include("vigil.audit.urls")),
+    path("vulnerability/", include("vigil.vulnerability.urls")),
     path("admin/", admin.site.urls),
 ]

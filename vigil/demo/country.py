@@ -7,6 +7,8 @@ for drama (0808 157 0xxx), so it can never ring a real person.
 from vigil.regions.models import Helpline, HelplineKind, Place, PlaceKind
 
 CODE = "XV"
+# ISO 3166 leaves XAA–XZZ to users too: the alpha-3 that tables and exports show.
+ALPHA3 = "XVA"
 NAME = "Valdoria"
 HOTLINE_NUMBER = "0808 157 0900"
 
@@ -41,7 +43,8 @@ def build_country() -> int:
     """Create the country, its regions, towns and helplines; returns how many rows were new."""
     created = 0
     country, new = Place.objects.get_or_create(
-        code=CODE, defaults={"name": NAME, "kind": PlaceKind.COUNTRY, "country_code": CODE}
+        code=CODE,
+        defaults={"name": NAME, "kind": PlaceKind.COUNTRY, "country_code": CODE, "alpha3": ALPHA3},
     )
     created += new
     for region_code, (region_name, towns) in REGIONS.items():

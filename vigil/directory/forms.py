@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from vigil.directory.languages import MAX_LANGUAGES, all_languages, split_codes, unknown_codes
 from vigil.directory.models import MAX_AGE, Service, ServiceType
 from vigil.regions.models import Place
+from vigil.regions.places import deployment_places
 
 
 class PlaceChoiceField(forms.ModelChoiceField):
@@ -19,7 +20,7 @@ class PlaceMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 def places():
-    return Place.objects.select_related("parent").order_by("country_code", "name")
+    return deployment_places().select_related("parent").order_by("name")
 
 
 class SearchForm(forms.Form):

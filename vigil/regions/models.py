@@ -19,12 +19,38 @@ class Place(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     country_code = models.CharField(max_length=2, db_index=True)
+    alpha3 = models.CharField(
+        max_length=3,
+        blank=True,
+        db_index=True,
+        help_text=_("ISO 3166-1 alpha-3 code, for countries only."),
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+
+class Boundary(models.Model):
+    """The outline of a place, simplified for drawing maps, and where it came from."""
+
+    place = models.OneToOneField(Place, on_delete=models.CASCADE, related_name="boundary")
+    # A GeoJSON Polygon or MultiPolygon geometry, compact, in longitude/latitude degrees.
+    geometry = models.TextField()
+    min_lon = models.FloatField()
+    min_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_lat = models.FloatField()
+    source = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "boundaries"
+
+    def __str__(self):
+        return f"Boundary of {self.place}"
 
 
 class HelplineKind(models.TextChoices):

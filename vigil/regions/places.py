@@ -1,5 +1,7 @@
 """What other apps may ask of places: known regions and towns, helplines."""
 
+from django.conf import settings
+
 from vigil.regions.models import Helpline, Place, PlaceKind
 
 
@@ -25,3 +27,11 @@ def helplines_for(country_code: str, region_code: str = "") -> list[Helpline]:
     codes = [c for c in (region_code, country_code) if c]
     lines = list(Helpline.objects.filter(jurisdiction__in=codes))
     return sorted(lines, key=lambda h: (h.jurisdiction != region_code, h.order, h.name))
+
+
+def deployment_places():
+    """The places of the deployment's own country, for the choices in forms.
+
+    Every ISO country and subdivision is stored (for maps and statistics);
+    a form offering all five thousand would be useless."""
+    return Place.objects.filter(country_code=settings.VIGIL_COUNTRY)

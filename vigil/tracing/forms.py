@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from vigil.accounts.models import Organisation
 from vigil.cases.models import Sex
 from vigil.regions.models import Place
+from vigil.regions.places import deployment_places
 
 NAME_FIELDS = ("given_name", "family_name", "other_names")
 
@@ -70,7 +71,7 @@ class TracingRequestForm(forms.Form):
         if self.only_organisation is not None:
             self.fields["organisation"].required = False
             self.fields["organisation"].widget = forms.HiddenInput()
-        self.fields["last_seen_place"].queryset = Place.objects.order_by("name")
+        self.fields["last_seen_place"].queryset = deployment_places().order_by("name")
 
     def clean_organisation(self):
         return self.cleaned_data["organisation"] or self.only_organisation

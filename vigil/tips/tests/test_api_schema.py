@@ -39,6 +39,8 @@ def test_every_operation_answers_generated_requests_as_documented(
         "POST /api/v1/tips",
         "POST /api/v1/followup",
         "POST /api/v1/followup/messages",
+        "GET /api/v1/statistics",
+        "GET /api/v1/exchange/aggregates",
     }
     statuses = []
 

@@ -7,6 +7,10 @@ from django.db import transaction
 from vigil.accounts.models import Organisation, Person
 from vigil.demo import cases, country, organisations, protocols, synthetic_tips
 from vigil.directory.demo import seed_services
+from vigil.regions.boundaries import load_demo_boundaries, load_shipped_boundaries
+from vigil.regions.iso import seed_places
+from vigil.vulnerability.importing import import_world_bank
+from vigil.vulnerability.models import IndicatorValue
 
 
 class Command(BaseCommand):
@@ -27,6 +31,14 @@ class Command(BaseCommand):
         out = self.stdout
         with transaction.atomic():
             places = country.build_country()
+            # Every ISO country and subdivision, their boundaries and Valdoria's, and
+            # the shipped World Bank indicators: the maps and the index need them.
+            places += seed_places().created
+            load_shipped_boundaries()
+            load_demo_boundaries()
+            before = IndicatorValue.objects.count()
+            import_world_bank()
+            indicators = IndicatorValue.objects.count() - before
             orgs = organisations.build_organisations()
             people, logins = organisations.build_people()
             raw_key = organisations.issue_partner_key()
@@ -54,7 +66,7 @@ class Command(BaseCommand):
             progress=progress,
         )
 
-        if not any((places, orgs, people, raw_key, rules, services, demo_cases, made)):
+        if not any((places, orgs, people, raw_key, rules, services, demo_cases, indicators, made)):
             out.write(self.style.SUCCESS("Nothing new: the demo data is already there."))
         else:
             out.write(
@@ -62,7 +74,7 @@ class Command(BaseCommand):
                     f"Demo data for {country.NAME} ({country.CODE}): {places} places and "
                     f"helplines, {orgs} organisations, {people} people and memberships, "
                     f"{rules} protocol rules and on-call shifts, {services} services, "
-                    f"{demo_cases} cases, "
+                    f"{demo_cases} cases, {indicators} indicator values, "
                     f"{made} tips created."
                 )
             )
