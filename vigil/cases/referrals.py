@@ -74,7 +74,7 @@ def shared_text(case: Case, categories, plan_item=None) -> str:
         )
         lines += [
             _("Name: %(name)s") % {"name": child.display_name},
-            _("Other names: %(names)s") % {"names": ", ".join(child.other_names.split())},
+            _("Other names: %(names)s") % {"names": ", ".join(child.other_names.splitlines())},
             _("Sex: %(sex)s") % {"sex": child.get_sex_display()},
             _("Born / age: %(age)s") % {"age": age},
             _("Nationality: %(code)s; languages: %(languages)s")
