@@ -32,6 +32,7 @@ run: install
 	$(BIN)/vigil migrate --no-input
 	$(BIN)/vigil collectstatic --no-input --verbosity 0
 	$(BIN)/vigil seed_demo
+	$(BIN)/vigil refresh_aggregates
 	@echo "Serving http://$(HOST):$(PORT)  (report page: http://$(HOST):$(PORT)/report/, staff: /accounts/login/)"
 	VIGIL_HTTPS=0 $(BIN)/gunicorn vigil.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --no-control-socket
 

@@ -1,7 +1,8 @@
 """The observed picture: reports, cases and services per place and month, and their rates.
 
 Everything here comes from the de-identified aggregates the tips and cases apps
-publish (`vigil.tips.aggregates.tip_counts`, `vigil.cases.aggregates.case_counts`):
+publish (`vigil.tips.aggregates.tip_counts`, `vigil.cases.aggregates.case_counts`),
+read through `vigil.statistics.sources.published` (their stored snapshot):
 rows of counts per place and month, never a tip or a case. Services are the
 directory's public listings. Child population comes from the indicators
 (`sp.pop.totl` × `sp.pop.0014.to.zs` / 100).
@@ -70,14 +71,18 @@ def by_place_and_month(rows: Iterable, level: str) -> MonthlyCounts:
 
 def _published(app: str, since=None, until=None):
     """The rows an app publishes, or None while it publishes none."""
+    from vigil.statistics.sources import published
+
+    path = (
+        "vigil.tips.aggregates.tip_counts"
+        if app == "tips"
+        else "vigil.cases.aggregates.case_counts"
+    )
     try:
-        if app == "tips":
-            from vigil.tips.aggregates import tip_counts as published
-        else:
-            from vigil.cases.aggregates import case_counts as published
+        # The latest snapshot (`vigil refresh_aggregates`), live only before the first one.
+        rows = published(path, since=since, until=until)
     except ImportError:
         return None
-    rows = published(since=since, until=until)
     # A case with several types of exploitation has one row per type; count each case once.
     return [row for row in rows if getattr(row, "once", True)]
 

@@ -5,16 +5,38 @@ VIGIL_STATISTICS_SOURCES) returning rows of counts: `count`, a class-level
 `measure` ("tips", "cases", …) and any of `country_code`, `region_code`,
 `month`, `exploitation`, `age_band`, `sex`, `once`. A source without
 `exploitation` has no table by type. No source row names a person.
+
+Web requests read the rows from the latest `Snapshot` of each source, stored
+by `vigil refresh_aggregates` (run from cron): counting a million tips takes
+seconds. Only while a source has no snapshot yet (a fresh install, tests) are
+its rows computed live.
 """
 
+import dataclasses
+import datetime
+from collections import namedtuple
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
+
+from vigil.statistics.models import Snapshot
 
 DEFAULT_SOURCES = ["vigil.tips.aggregates.tip_counts", "vigil.cases.aggregates.case_counts"]
 CACHE_KEY = "statistics:facts:v1"
+ROW_FIELDS = (
+    "country_code",
+    "region_code",
+    "month",
+    "exploitation",
+    "age_band",
+    "sex",
+    "once",
+    "count",
+)
 
 
 @dataclass(frozen=True)
@@ -40,11 +62,111 @@ def cache_seconds() -> int:
     return int(getattr(settings, "VIGIL_STATISTICS_CACHE_SECONDS", 600))
 
 
+def snapshot_paths() -> list[str]:
+    """Every source a snapshot is kept of: the statistics' own and the insights' (tips, cases)."""
+    return sorted(set(source_paths()) | set(DEFAULT_SOURCES))
+
+
+def _encode(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _as_payload(rows) -> dict:
+    """Rows as {"fields": [...], "rows": [[...], ...]}: their fields, `measure`, `sex`, `once`."""
+    rows = list(rows)
+    if not rows:
+        return {"fields": [], "rows": []}
+    if dataclasses.is_dataclass(rows[0]):
+        fields = [f.name for f in dataclasses.fields(rows[0])]
+    else:
+        fields = [name for name in ROW_FIELDS if hasattr(rows[0], name)]
+    fields += [name for name in ("measure", "sex", "once") if name not in fields]
+    defaults = {"once": True, "sex": ""}
+    return {
+        "fields": fields,
+        "rows": [
+            [_encode(getattr(row, name, defaults.get(name))) for name in fields] for row in rows
+        ],
+    }
+
+
+def _from_payload(payload: dict) -> list:
+    """The stored rows as named tuples with the source rows' attributes (a few per ms)."""
+    fields = payload["fields"]
+    if not fields:
+        return []
+    stored_row = namedtuple("StoredRow", fields)
+    month = fields.index("month") if "month" in fields else None
+    months: dict[str, datetime.date] = {}
+    rows = []
+    for values in payload["rows"]:
+        if month is not None and values[month]:
+            text = values[month]
+            if text not in months:
+                months[text] = datetime.date.fromisoformat(text)
+            values[month] = months[text]
+        rows.append(stored_row._make(values))
+    return rows
+
+
+def refresh(paths: list[str] | None = None) -> dict[str, int]:
+    """Recompute every source and store it as its latest snapshot; {path: rows stored}.
+
+    The counting happens before the transaction; the new snapshots and the
+    removal of the old ones are one transaction, so readers see either.
+    """
+    computed = {path: _as_payload(import_string(path)()) for path in paths or snapshot_paths()}
+    now = timezone.now()
+    with transaction.atomic():
+        for path, payload in computed.items():
+            new = Snapshot.objects.create(source=path, computed_at=now, payload=payload)
+            Snapshot.objects.filter(source=path).exclude(pk=new.pk).delete()
+    cache.delete(CACHE_KEY)
+    return {path: len(payload["rows"]) for path, payload in computed.items()}
+
+
+# {source path: (snapshot id, its rows)}: the rows of the latest snapshot this process read.
+_parsed: dict[str, tuple] = {}
+
+
+def _first_day(moment) -> datetime.date:
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+    return moment
+
+
+def published(path: str, since=None, until=None) -> list:
+    """A source's rows in [since, until): from its latest snapshot, else computed live.
+
+    A snapshot holds months, so from a snapshot the window is whole months: the
+    month of `since` onwards, up to the month of `until` when `until` is a
+    month's first day (every caller's case).
+    """
+    latest = Snapshot.objects.filter(source=path).order_by("-computed_at").values("pk").first()
+    if latest is None:
+        window = {"since": since, "until": until}
+        return import_string(path)(**{k: v for k, v in window.items() if v is not None})
+    kept = _parsed.get(path)
+    if kept is None or kept[0] != latest["pk"]:
+        # Decoding a snapshot (tens of thousands of rows) takes most of a cold page:
+        # each process keeps the latest one it read, until a newer one is stored.
+        payload = Snapshot.objects.values_list("payload", flat=True).get(pk=latest["pk"])
+        kept = _parsed[path] = (latest["pk"], tuple(_from_payload(payload)))
+    rows = kept[1]
+    if since is not None:
+        first = _first_day(since).replace(day=1)
+        rows = [row for row in rows if row.month >= first]
+    if until is not None:
+        last = _first_day(until)
+        rows = [row for row in rows if row.month < last]
+    return list(rows)
+
+
 def collect() -> list[Fact]:
     """Every source's rows, summed by year (already aggregated rows: a few thousand)."""
     totals: dict[tuple, int] = {}
     for path in source_paths():
-        for row in import_string(path)():
+        for row in published(path):
             key = (
                 row.measure,
                 getattr(row, "country_code", "") or "",
