@@ -15,6 +15,8 @@ MEASURES = [
     ("cases", _("Cases per 100,000 children (smoothed)")),
     ("services", _("Services listed")),
     ("hotspot", _("Hotspot of reports (Gi* z-score)")),
+    ("identified_exploitation", _("Identified victims by country of exploitation (imported)")),
+    ("identified_citizenship", _("Identified victims by citizenship (imported)")),
 ]
 
 

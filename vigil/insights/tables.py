@@ -56,6 +56,8 @@ def measure_values(data, measure: str) -> tuple[dict[str, float | None], str]:
     if measure in pick:
         get, unit = pick[measure]
         return {r.code: get(r) for r in data.rows}, unit
+    if measure in IDENTIFIED:
+        return identified_victims(IDENTIFIED[measure], data), _("identified victims, all years")
     if measure.startswith("dimension:"):
         slug = measure.split(":", 1)[1]
         return {r.code: r.dimensions.get(slug) for r in data.rows}, "0-100"
@@ -64,6 +66,27 @@ def measure_values(data, measure: str) -> tuple[dict[str, float | None], str]:
         values = indicator_values(code, [r.code for r in data.rows], data.year, data.level)
         return values, indicator_unit(code)
     return {r.code: None for r in data.rows}, ""
+
+
+# Records of identified victims imported from other collections (CTDC, HTCDS), published
+# by the exchange app per country: detection, not prevalence.
+IDENTIFIED = {
+    "identified_exploitation": "vigil.exchange.aggregates.victims_by_country_of_exploitation",
+    "identified_citizenship": "vigil.exchange.aggregates.victims_by_citizenship",
+}
+
+
+def identified_victims(source: str, data) -> dict[str, float | None]:
+    """Imported identified victims per country, every year up to the chosen one."""
+    if data.level != "country":
+        return {r.code: None for r in data.rows}  # the records name countries only
+    from vigil.statistics.sources import published
+
+    totals: dict[str, int] = {}
+    for row in published(source):
+        if row.once and row.month.year <= data.year:
+            totals[row.country_code] = totals.get(row.country_code, 0) + row.count
+    return {r.code: totals.get(r.code) for r in data.rows}
 
 
 def indicator_values(code: str, places: list[str], year: int, level: str):
