@@ -25,7 +25,7 @@ def _back(case, anchor: str):
 
 def _with_form(request, case, form, do, anchor):
     if form.is_valid():
-        _act(request, case, lambda: do(form.cleaned_data))
+        _act(request, lambda: do(form.cleaned_data))
     else:
         _form_errors(request, form)
     return _back(case, anchor)
@@ -127,7 +127,7 @@ def decide_closure(request, case_id):
         raise PermissionDenied
     form = ReasonForm(request.POST)
     if request.POST.get("decision") == "approve":
-        _act(request, case, lambda: plans.approve_closure(request.user, case))
+        _act(request, lambda: plans.approve_closure(request.user, case))
         return _back(case, "closure")
     return _with_form(
         request,

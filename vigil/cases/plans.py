@@ -85,18 +85,22 @@ def unresolved_items(case: Case) -> list[PlanItem]:
     return [item for item in case.plan_items.all() if not item.is_resolved]
 
 
-def request_closure(person, case: Case, reason: str, note: str = "") -> Case:
-    """The case worker's request; the case stays open until a supervisor approves."""
-    if not case.is_open:
-        raise CaseError(_("This case is already closed."))
-    if not reason:
-        raise CaseError(_("Say why the case is closed."))
+def _require_resolved_plan(case: Case) -> None:
     waiting = unresolved_items(case)
     if waiting:
         raise CaseError(
             _("Resolve or explain every plan item first: %(items)s.")
             % {"items": ", ".join(item.get_area_display() for item in waiting)}
         )
+
+
+def request_closure(person, case: Case, reason: str, note: str = "") -> Case:
+    """The case worker's request; the case stays open until a supervisor approves."""
+    if not case.is_open:
+        raise CaseError(_("This case is already closed."))
+    if not reason:
+        raise CaseError(_("Say why the case is closed."))
+    _require_resolved_plan(case)
     with transaction.atomic():
         case.closure_reason = reason
         case.closure_note = note
@@ -120,12 +124,7 @@ def request_closure(person, case: Case, reason: str, note: str = "") -> Case:
 def approve_closure(person, case: Case) -> Case:
     if case.closure_requested_at is None:
         raise CaseError(_("No one asked to close this case."))
-    waiting = unresolved_items(case)
-    if waiting:
-        raise CaseError(
-            _("Resolve or explain every plan item first: %(items)s.")
-            % {"items": ", ".join(item.get_area_display() for item in waiting)}
-        )
+    _require_resolved_plan(case)
     with transaction.atomic():
         case.status = CaseStatus.CLOSED
         case.closed_at = timezone.now()

@@ -25,7 +25,6 @@ def refer(request, case_id):
         data = form.cleaned_data
         _act(
             request,
-            case,
             lambda: referrals.refer(
                 request.user,
                 case,
@@ -49,7 +48,7 @@ def withdraw(request, case_id, referral_id):
     referral = case.referrals.filter(pk=referral_id).first()
     if referral is None:
         raise Http404
-    _act(request, case, lambda: referrals.withdraw_referral(request.user, referral))
+    _act(request, lambda: referrals.withdraw_referral(request.user, referral))
     return redirect(f"/cases/{case.pk}/#referrals")
 
 
@@ -89,16 +88,16 @@ def answer_referral(request, referral_id):
     referral = access.referral_for_provider(request.user, referral_id)
     decision = request.POST.get("decision")
     if decision == "accept":
-        _act(request, referral, lambda: referrals.accept_referral(request.user, referral))
+        _act(request, lambda: referrals.accept_referral(request.user, referral))
     elif decision == "decline":
         form = ReasonForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        _act(request, referral, lambda: referrals.decline_referral(request.user, referral, reason))
+        _act(request, lambda: referrals.decline_referral(request.user, referral, reason))
     elif decision == "delivered":
         form = DeliveryForm(request.POST)
         if form.is_valid():
             note = form.cleaned_data["note"]
-            _act(request, referral, lambda: referrals.report_delivery(request.user, referral, note))
+            _act(request, lambda: referrals.report_delivery(request.user, referral, note))
         else:
             _form_errors(request, form)
     else:
@@ -117,7 +116,6 @@ def request_transfer(request, case_id):
         data = form.cleaned_data
         _act(
             request,
-            case,
             lambda: referrals.request_transfer(
                 request.user,
                 case,
@@ -141,7 +139,6 @@ def answer_transfer(request, transfer_id):
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _act(
         request,
-        transfer,
         lambda: referrals.decide_transfer(request.user, transfer, accept=accept, reason=reason),
     )
     if accept and transfer.status == "accepted":

@@ -165,7 +165,7 @@ def edit(request, case_id):
     return render(request, "cases/edit.html", {"form": form, "case": case})
 
 
-def _act(request, case, do) -> None:
+def _act(request, do) -> None:
     try:
         do()
     except CaseError as error:
@@ -186,7 +186,6 @@ def assign(request, case_id):
     if form.is_valid():
         _act(
             request,
-            case,
             lambda: actions.assign_case(request.user, case, form.cleaned_data["assignee"]),
         )
     else:
@@ -206,7 +205,7 @@ def change_status(request, case_id):
     # Reopening a closed case is a supervisor's decision.
     if status == CaseStatus.REOPENED and not access.may_supervise(request.user, case):
         raise PermissionDenied
-    _act(request, case, lambda: actions.set_status(request.user, case, status))
+    _act(request, lambda: actions.set_status(request.user, case, status))
     return redirect("cases:detail", case.pk)
 
 
@@ -227,7 +226,6 @@ def grant(request, case_id):
         data = form.cleaned_data
         _act(
             request,
-            case,
             lambda: actions.grant_access(
                 request.user,
                 case,
@@ -288,7 +286,6 @@ def revoke_consent(request, case_id, consent_id):
     if form.is_valid():
         _act(
             request,
-            case,
             lambda: actions.revoke_consent(request.user, consent, form.cleaned_data["reason"]),
         )
     else:
