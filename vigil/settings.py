@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "vigil.exchange",
     "vigil.insights",
     "vigil.statistics",
+    "vigil.learn",
+    "vigil.awareness",
     "vigil.demo",
 ]
 

@@ -25,5 +25,7 @@ urlpatterns = [
     path("accounts/", include("vigil.accounts.urls")),
     path("audit/", include("vigil.audit.urls")),
     path("vulnerability/", include("vigil.vulnerability.urls")),
+    path("learn/", include("vigil.learn.urls")),
+    path("aware/", include("vigil.awareness.urls")),
     path("admin/", admin.site.urls),
 ]

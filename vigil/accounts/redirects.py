@@ -34,4 +34,6 @@ def landing_page(person) -> str:
     if Role.LIAISON in roles:
         # Liaisons never see the inbox, only what was escalated to their agency.
         return "/escalations/"
+    if Role.TRAINER in roles:
+        return resolve_url("learn:trainer")
     return resolve_url("accounts:home")

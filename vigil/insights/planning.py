@@ -33,15 +33,19 @@ def _month(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def course_completions(place_code: str, months: list[str]) -> int | None:
-    """Course completions by people working in the place, per the learning app.
+def course_completions(place, months: list[str]) -> int | None:
+    """Courses passed by learners who named the place (or a region in it), in those months.
 
-    Hook: the learning app does not exist yet, so this returns None ("not
-    available yet"). When it publishes an aggregate such as
-    `vigil.learn.aggregates.completion_counts()` (rows of place, month, count),
-    sum it here the way `observed.by_place_and_month` sums tips.
+    From the learning app's published counts; None when it is not installed.
     """
-    return None
+    try:
+        from vigil.learn.aggregates import completion_counts
+    except ImportError:
+        return None
+    level = "country" if place.kind == "country" else "subdivision"
+    counts = observed.by_place_and_month(completion_counts(), level)
+    by_month = counts.get(place.code, {})
+    return sum(by_month.get(month, 0) for month in months)
 
 
 def before_after(decision, today: datetime.date | None = None) -> list[Window]:
@@ -63,7 +67,7 @@ def before_after(decision, today: datetime.date | None = None) -> list[Window]:
                 label=label,
                 months=months,
                 reports=reports,
-                completions=course_completions(decision.place.code, months),
+                completions=course_completions(decision.place, months),
                 partial=first + length - 1 >= current,
             )
         )

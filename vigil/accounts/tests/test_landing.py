@@ -12,7 +12,7 @@ from vigil.accounts.tests.factories import OrganisationFactory, member
         (Role.SUPERVISOR, "/inbox/"),
         (Role.LIAISON, "/escalations/"),
         (Role.CASE_WORKER, "/accounts/"),
-        (Role.TRAINER, "/accounts/"),
+        (Role.TRAINER, "/learn/trainer/"),
     ],
 )
 def test_each_role_lands_where_its_work_is(db, role, page):

@@ -68,8 +68,8 @@ def test_it_shows_the_sign_in_form(client):
 def test_it_signs_in_a_trainer_with_a_password_alone(client, trainer):
     response = sign_in(client, "trainer")
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:home")
-    page = client.get(response["Location"])
+    assert response["Location"] == reverse("learn:trainer")
+    page = client.get(reverse("accounts:home"))
     assert page.status_code == 200
     assert "Trainer · Valdoria Hotline" in page.text
 
@@ -110,10 +110,11 @@ def test_it_does_the_slow_hashing_for_unknown_people_too(client, analyst, settin
     ("next_url", "expected"),
     [
         ("/inbox/?status=new", "/inbox/?status=new"),
-        ("https://evil.example/", "/accounts/"),
-        ("//evil.example/", "/accounts/"),
-        ("/\\evil.example/", "/accounts/"),
-        ("javascript:alert(1)", "/accounts/"),
+        # Anything else: the trainer's own landing page.
+        ("https://evil.example/", "/learn/trainer/"),
+        ("//evil.example/", "/learn/trainer/"),
+        ("/\\evil.example/", "/learn/trainer/"),
+        ("javascript:alert(1)", "/learn/trainer/"),
     ],
 )
 def test_it_only_follows_next_to_local_paths(client, trainer, next_url, expected):

@@ -126,7 +126,7 @@ def test_it_only_follows_next_to_local_paths(client, analyst):
 
 def test_roles_without_personal_data_are_not_asked_for_a_code(client, trainer):
     response = sign_in_with_password(client, "trainer")
-    assert response["Location"] == "/accounts/"
+    assert response["Location"] == "/learn/trainer/"
     assert client.get("/accounts/").status_code == 200
     assert client.get(TWO_FACTOR)["Location"] == "/inbox/"
     assert not TOTPDevice.objects.filter(user=trainer).exists()

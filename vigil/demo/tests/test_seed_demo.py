@@ -121,3 +121,19 @@ def test_a_larger_run_adds_only_the_missing_tips():
 
     assert Tip.objects.count() == 8
     assert first_five < set(Tip.objects.values_list("reference", flat=True))
+
+
+def test_the_demo_has_the_shipped_courses_and_attempts_for_the_trainer(client):
+    from vigil.learn.models import Attempt, Course
+
+    seed(tips=0)
+    assert Course.objects.filter(published__isnull=False).count() >= 3
+    attempts = Attempt.objects.count()
+    assert attempts >= 3 * 40
+    assert Attempt.objects.filter(passed=True).exists() and Attempt.objects.filter(passed=False)
+    seed(tips=0)
+    assert Attempt.objects.count() == attempts
+    trainer = Person.objects.get(memberships__role=Role.TRAINER)
+    client.force_login(trainer)
+    page = client.get("/learn/trainer/recognising-the-signs/statistics/").content.decode()
+    assert "40 attempts" in page

@@ -138,7 +138,7 @@ def test_a_decision_is_recorded_with_its_audit_row(signed_in, policy_analyst, ho
     assert event.action == "create" and event.organisation == hotline
     page = client.get(response["Location"]).content.decode()
     assert "School talks on safe work offers" in page
-    assert "not available yet" in page  # course completions
+    assert "0 → 0 → 0" in page  # course completions before, during, after
 
 
 @pytest.mark.parametrize(

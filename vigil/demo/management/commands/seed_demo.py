@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from vigil.accounts.models import Organisation, Person
-from vigil.demo import cases, country, organisations, protocols, synthetic_tips
+from vigil.demo import cases, country, learning, organisations, protocols, synthetic_tips
 from vigil.directory.demo import seed_services
 from vigil.regions.boundaries import load_demo_boundaries, load_shipped_boundaries
 from vigil.regions.iso import seed_places
@@ -48,6 +48,9 @@ class Command(BaseCommand):
             )
         # The shipped screening instrument (idempotent: an unchanged file adds nothing).
         call_command("load_instruments", stdout=out)
+        # The shipped courses (a course already here is left as its trainers made it).
+        call_command("load_courses", stdout=out)
+        attempts = learning.build_attempts()
         demo_cases = cases.build_cases()
         hotline = organisations.hotline()
         analyst = Person.objects.get(username=organisations.PEOPLE["analyst"][0])
@@ -66,7 +69,19 @@ class Command(BaseCommand):
             progress=progress,
         )
 
-        if not any((places, orgs, people, raw_key, rules, services, demo_cases, indicators, made)):
+        news = (
+            places,
+            orgs,
+            people,
+            raw_key,
+            rules,
+            services,
+            demo_cases,
+            indicators,
+            attempts,
+            made,
+        )
+        if not any(news):
             out.write(self.style.SUCCESS("Nothing new: the demo data is already there."))
         else:
             out.write(
@@ -74,7 +89,7 @@ class Command(BaseCommand):
                     f"Demo data for {country.NAME} ({country.CODE}): {places} places and "
                     f"helplines, {orgs} organisations, {people} people and memberships, "
                     f"{rules} protocol rules and on-call shifts, {services} services, "
-                    f"{demo_cases} cases, {indicators} indicator values, "
+                    f"{demo_cases} cases, {indicators} indicator values, {attempts} quiz attempts, "
                     f"{made} tips created."
                 )
             )

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class AwarenessConfig(AppConfig):
+    name = "vigil.awareness"
