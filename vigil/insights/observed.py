@@ -80,11 +80,11 @@ def _published(app: str, since=None, until=None):
     )
     try:
         # The latest snapshot (`vigil refresh_aggregates`), live only before the first one.
-        rows = published(path, since=since, until=until)
+        rows = published(path, since=since, until=until, view="place-month")
     except ImportError:
         return None
-    # A case with several types of exploitation has one row per type; count each case once.
-    return [row for row in rows if getattr(row, "once", True)]
+    # The view counts a case with several types of exploitation once.
+    return rows
 
 
 def counts(

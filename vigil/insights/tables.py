@@ -83,7 +83,7 @@ def identified_victims(source: str, data) -> dict[str, float | None]:
     from vigil.statistics.sources import published
 
     totals: dict[str, int] = {}
-    for row in published(source):
+    for row in published(source, view="year"):
         if row.once and row.month.year <= data.year:
             totals[row.country_code] = totals.get(row.country_code, 0) + row.count
     return {r.code: totals.get(r.code) for r in data.rows}

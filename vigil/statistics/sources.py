@@ -26,6 +26,25 @@ from django.utils.module_loading import import_string
 from vigil.statistics.models import Snapshot
 
 DEFAULT_SOURCES = ["vigil.tips.aggregates.tip_counts", "vigil.cases.aggregates.case_counts"]
+# What a row that lacks a field means: counted once, sex not recorded.
+ROW_DEFAULTS = {"once": True, "sex": ""}
+# Narrower views of every source, summed and stored at refresh beside the full rows: a
+# page needing only these decodes a few thousand rows instead of tens of thousands.
+#   "place-month": records (counted once) per place and month, for the dashboard;
+#   "year": the full detail summed by year (month = 1 January), for the statistics.
+VIEWS = {
+    "place-month": ("measure", "country_code", "region_code", "month"),
+    "year": (
+        "measure",
+        "country_code",
+        "region_code",
+        "month",
+        "exploitation",
+        "age_band",
+        "sex",
+        "once",
+    ),
+}
 CACHE_KEY = "statistics:facts:v1"
 ROW_FIELDS = (
     "country_code",
@@ -81,7 +100,7 @@ def _as_payload(rows) -> dict:
     else:
         fields = [name for name in ROW_FIELDS if hasattr(rows[0], name)]
     fields += [name for name in ("measure", "sex", "once") if name not in fields]
-    defaults = {"once": True, "sex": ""}
+    defaults = ROW_DEFAULTS
     return {
         "fields": fields,
         "rows": [
@@ -109,20 +128,54 @@ def _from_payload(payload: dict) -> list:
     return rows
 
 
-def refresh(paths: list[str] | None = None) -> dict[str, int]:
-    """Recompute every source and store it as its latest snapshot; {path: rows stored}.
+def _live(path: str, since=None, until=None) -> list:
+    window = {"since": since, "until": until}
+    return import_string(path)(**{k: v for k, v in window.items() if v is not None})
 
-    The counting happens before the transaction; the new snapshots and the
-    removal of the old ones are one transaction, so readers see either.
+
+def project(rows, view: str) -> list:
+    """Rows summed over every field the view leaves out (see VIEWS)."""
+    keys = VIEWS[view]
+    totals: dict[tuple, int] = {}
+    for row in rows:
+        if view == "place-month" and not getattr(row, "once", True):
+            continue  # a record under several types is counted once here
+        values = []
+        for name in keys:
+            value = getattr(row, name, ROW_DEFAULTS.get(name))
+            if name == "month" and view == "year":
+                value = value.replace(month=1, day=1)
+            values.append(value)
+        key = tuple(values)
+        totals[key] = totals.get(key, 0) + int(row.count)
+    projected = namedtuple("ProjectedRow", (*keys, "count"))
+    return [projected(*key, count) for key, count in totals.items() if count]
+
+
+def _snapshot_name(path: str, view: str | None) -> str:
+    return f"{path}|{view}" if view else path
+
+
+def refresh(paths: list[str] | None = None) -> dict[str, int]:
+    """Recompute every source and store it, and its views, as its latest snapshots.
+
+    Returns {path: rows stored}. The counting happens before the transaction;
+    the new snapshots and the removal of the old ones are one transaction, so
+    readers see either.
     """
-    computed = {path: _as_payload(import_string(path)()) for path in paths or snapshot_paths()}
+    computed = {}
+    for path in paths or snapshot_paths():
+        rows = import_string(path)()
+        computed[path] = _as_payload(rows)
+        for view in VIEWS:
+            computed[_snapshot_name(path, view)] = _as_payload(project(rows, view))
     now = timezone.now()
     with transaction.atomic():
-        for path, payload in computed.items():
-            new = Snapshot.objects.create(source=path, computed_at=now, payload=payload)
-            Snapshot.objects.filter(source=path).exclude(pk=new.pk).delete()
+        for name, payload in computed.items():
+            new = Snapshot.objects.create(source=name, computed_at=now, payload=payload)
+            Snapshot.objects.filter(source=name).exclude(pk=new.pk).delete()
     cache.delete(CACHE_KEY)
-    return {path: len(payload["rows"]) for path, payload in computed.items()}
+    return {path: len(payload["rows"]) for path, payload in computed.items() if "|" not in path}
 
 
 # {source path: (snapshot id, its rows)}: the rows of the latest snapshot this process read.
@@ -135,23 +188,32 @@ def _first_day(moment) -> datetime.date:
     return moment
 
 
-def published(path: str, since=None, until=None) -> list:
-    """A source's rows in [since, until): from its latest snapshot, else computed live.
+def published(path: str, since=None, until=None, view: str | None = None) -> list:
+    """A source's rows (or one of its VIEWS) in [since, until): from the latest snapshot,
+    else computed live.
 
     A snapshot holds months, so from a snapshot the window is whole months: the
     month of `since` onwards, up to the month of `until` when `until` is a
     month's first day (every caller's case).
     """
-    latest = Snapshot.objects.filter(source=path).order_by("-computed_at").values("pk").first()
-    if latest is None:
-        window = {"since": since, "until": until}
-        return import_string(path)(**{k: v for k, v in window.items() if v is not None})
-    kept = _parsed.get(path)
-    if kept is None or kept[0] != latest["pk"]:
-        # Decoding a snapshot (tens of thousands of rows) takes most of a cold page:
-        # each process keeps the latest one it read, until a newer one is stored.
-        payload = Snapshot.objects.values_list("payload", flat=True).get(pk=latest["pk"])
-        kept = _parsed[path] = (latest["pk"], tuple(_from_payload(payload)))
+    name = _snapshot_name(path, view)
+    # One query for the view's snapshot and the full one (older refreshes stored no views).
+    found: dict[str, int] = {}
+    snapshots = Snapshot.objects.filter(source__in={name, path}).order_by("-computed_at")
+    for source, pk in snapshots.values_list("source", "pk"):
+        found.setdefault(source, pk)
+    if name not in found:
+        if view is not None and path in found:
+            return project(published(path, since, until), view)
+        rows = _live(path, since, until)
+        return project(rows, view) if view is not None else rows
+    latest = found[name]
+    kept = _parsed.get(name)
+    if kept is None or kept[0] != latest:
+        # Decoding a snapshot takes most of a cold page: each process keeps the
+        # latest one it read, until a newer one is stored.
+        payload = Snapshot.objects.values_list("payload", flat=True).get(pk=latest)
+        kept = _parsed[name] = (latest, tuple(_from_payload(payload)))
     rows = kept[1]
     if since is not None:
         first = _first_day(since).replace(day=1)
@@ -166,7 +228,7 @@ def collect() -> list[Fact]:
     """Every source's rows, summed by year (already aggregated rows: a few thousand)."""
     totals: dict[tuple, int] = {}
     for path in source_paths():
-        for row in published(path):
+        for row in published(path, view="year"):
             key = (
                 row.measure,
                 getattr(row, "country_code", "") or "",

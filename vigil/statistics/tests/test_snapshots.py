@@ -91,3 +91,45 @@ def test_a_fresh_install_without_a_snapshot_counts_live(client, tips_2024):
 
     api = client.get("/api/v1/statistics", {"by": "period"})
     assert api.status_code == 200 and api.json()["total"] == 30
+
+
+def test_each_view_is_stored_and_equals_the_projection_of_the_live_rows(hotline, tips_2024):
+    from vigil.statistics import sources
+
+    TipFactory(hotline=hotline, region_code="XV-CO")  # this month
+    path = "vigil.tips.aggregates.tip_counts"
+
+    def read(view):
+        fields = (*sources.VIEWS[view], "count")
+        return sorted(
+            tuple(getattr(r, f) for f in fields) for r in sources.published(path, view=view)
+        )
+
+    live = {view: sources.published(path, view=view) for view in sources.VIEWS}
+    expected = {view: read(view) for view in sources.VIEWS}
+    refresh()
+    sources._parsed.clear()
+    for view in sources.VIEWS:
+        assert Snapshot.objects.filter(source=f"{path}|{view}").exists()
+        assert read(view) == expected[view]
+    by_place = {(r.region_code, r.month.year): r.count for r in live["place-month"]}
+    assert by_place[("XV-NO", 2024)] == 30
+    assert all(r.month.month == 1 and r.month.day == 1 for r in live["year"])
+
+
+def test_a_view_counts_a_record_under_several_types_once():
+    from collections import namedtuple
+    from datetime import date
+
+    from vigil.statistics.sources import project
+
+    Row = namedtuple("Row", "measure country_code region_code month exploitation once count")
+    rows = [
+        Row("cases", "XV", "XV-NO", date(2024, 3, 1), "sexual", True, 2),
+        Row("cases", "XV", "XV-NO", date(2024, 3, 1), "labour", False, 2),  # the same 2 cases
+        Row("cases", "XV", "XV-NO", date(2024, 5, 1), "labour", True, 1),
+    ]
+    (march, may) = sorted(project(rows, "place-month"))
+    assert (march.count, may.count) == (2, 1)
+    by_type = {(r.exploitation, r.once): r.count for r in project(rows, "year")}
+    assert by_type == {("sexual", True): 2, ("labour", False): 2, ("labour", True): 1}
