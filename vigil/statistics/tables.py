@@ -11,6 +11,7 @@ the regions of one country, whose margins are that country's row of the
 countries table.
 """
 
+import hashlib
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
@@ -112,7 +113,9 @@ def measure_label(measure: str) -> str:
 
 def compute(measure: str, place: str = "") -> Statistics:
     """The protected tables of a measure (cached with the facts they come from)."""
-    key = f"statistics:tables:v1:{measure}:{place}"
+    # Hashed: both come from the query string, and a cache key must be plain ASCII.
+    asked = hashlib.sha256(f"{measure}\0{place}".encode()).hexdigest()
+    key = f"statistics:tables:v1:{asked}"
     found = cache.get(key)
     if found is None:
         found = _compute(measure, place)
