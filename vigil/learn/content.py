@@ -9,6 +9,13 @@ def language_for(document: dict, wanted: str | None = None) -> str:
     return wanted if wanted in document["languages"] else document["languages"][0]
 
 
+def in_language(texts, language: str) -> str:
+    """A {language: text} value in one language, else in any language it has."""
+    if not isinstance(texts, dict):
+        return ""
+    return texts.get(language) or next((text for text in texts.values() if text), "")
+
+
 def localise(document: dict, language: str) -> dict:
     """The document with every {language: text} replaced by the text in `language`."""
     first = document["languages"][0]

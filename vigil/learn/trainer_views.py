@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vigil.learn import edits, files, images, stats
 from vigil.learn.access import course_for_trainer, trainer_required
-from vigil.learn.content import language_for, localise
+from vigil.learn.content import in_language, language_for, localise
 from vigil.learn.forms import CourseForm, ImageForm, ImportForm, LessonForm, QuestionForm
 from vigil.learn.models import Course, Lesson, Question
 from vigil.learn.render import markdown_to_html
@@ -16,12 +17,11 @@ from vigil.learn.render import markdown_to_html
 
 @trainer_required
 def home(request):
-    courses = Course.objects.select_related("published").prefetch_related("versions")
+    courses = Course.objects.select_related("published")
     rows = [
         {
             "course": course,
-            "title": course.title.get(language_for({"languages": course.languages or ["en"]}))
-            or course.slug,
+            "title": in_language(course.title, get_language()) or course.slug,
             "unpublished": course.published is None
             or files.to_document(course) != course.published.content,
             "summary": stats.course_summary(course),

@@ -1,16 +1,12 @@
 from django import template
 
+from vigil.learn import content
 from vigil.learn.access import is_trainer
 
 register = template.Library()
 
 
-@register.filter
-def in_language(texts, language):
-    """A {language: text} value in one language, else any language it has."""
-    if not isinstance(texts, dict):
-        return ""
-    return texts.get(language) or next((text for text in texts.values() if text), "")
+register.filter("in_language", content.in_language)
 
 
 @register.filter
