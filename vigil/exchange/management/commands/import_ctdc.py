@@ -3,12 +3,11 @@
 from collections import Counter
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from vigil.exchange import ctdc
-from vigil.exchange.actions import ExchangeError, import_records
 from vigil.exchange.htcds import FileError
-from vigil.exchange.management.commands.import_htcds import fail, read_text
+from vigil.exchange.management.imports import fail, read_text, store, summary
 from vigil.exchange.models import ImportKind
 
 
@@ -29,24 +28,13 @@ class Command(BaseCommand):
         content, text = read_text(path)
         try:
             parsed = ctdc.read(text)
-            batch = import_records(
-                kind=ImportKind.CTDC,
-                source=options["source"] or f"ctdc:{Path(path).stem}",
-                file_name=Path(path).name,
-                content=content,
-                parsed=parsed,
-                actor_label="command line",
-            )
         except FileError as error:
             fail(path, error)
-        except ExchangeError as error:
-            raise CommandError(str(error)) from None
+        source = options["source"] or f"ctdc:{Path(path).stem}"
+        batch = store(path, content, parsed, kind=ImportKind.CTDC, source=source)
         exploitation = Counter(p.country_of_exploitation or "not known" for p in parsed)
         citizenship = Counter(p.citizenship or "not known" for p in parsed)
-        self.stdout.write(
-            f"Imported {batch.rows_created} new records ({batch.rows_unchanged} already there, "
-            f"{batch.rows_read} read) as source {batch.source!r}."
-        )
+        self.stdout.write(summary(batch))
         self.stdout.write(
             "Countries of exploitation in the file: "
             + ", ".join(f"{code} {n}" for code, n in exploitation.most_common(10))

@@ -2,28 +2,12 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from vigil.exchange import htcds
-from vigil.exchange.actions import ExchangeError, import_records
 from vigil.exchange.htcds import FileError
+from vigil.exchange.management.imports import fail, read_text, store, summary
 from vigil.exchange.models import ImportKind
-
-
-def read_text(path: str) -> tuple[bytes, str]:
-    try:
-        content = Path(path).read_bytes()
-    except OSError as error:
-        raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
-    try:
-        return content, content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path} is not UTF-8 text.") from None
-
-
-def fail(path: str, error: FileError):
-    lines = "\n".join(error.problems)
-    raise CommandError(f"{path} was not imported (nothing was stored):\n{lines}")
 
 
 class Command(BaseCommand):
@@ -49,22 +33,13 @@ class Command(BaseCommand):
             fail(path, error)
         export_ids = {p.case["export_id"] for p in parsed if p.case["export_id"]}
         default = export_ids.pop() if len(export_ids) == 1 else Path(path).stem
-        try:
-            batch = import_records(
-                kind=ImportKind.HTCDS,
-                source=options["source"] or f"htcds:{default}",
-                file_name=Path(path).name,
-                content=content,
-                parsed=parsed,
-                actor_label="command line",
-            )
-        except FileError as error:
-            fail(path, error)
-        except ExchangeError as error:
-            raise CommandError(str(error)) from None
+        batch = store(
+            path,
+            content,
+            parsed,
+            kind=ImportKind.HTCDS,
+            source=options["source"] or f"htcds:{default}",
+        )
         if dropped:
             self.stdout.write(f"Identifying columns not stored: {', '.join(dropped)}.")
-        self.stdout.write(
-            f"Imported {batch.rows_created} new records ({batch.rows_unchanged} already there, "
-            f"{batch.rows_read} read) as source {batch.source!r}."
-        )
+        self.stdout.write(summary(batch))
